@@ -1,0 +1,147 @@
+"""Model fields shared by every record that comes from a release: partial dates, amounts, provenance."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from .partial_dates import DAY, MONTH, YEAR, PartialDate
+
+
+class Precision(models.TextChoices):
+    DAY = DAY, "day"
+    MONTH = MONTH, "month"
+    YEAR = YEAR, "year"
+
+
+class DateQualifier(models.TextChoices):
+    EARLY = "early", "early"
+    MID = "mid", "mid"
+    LATE = "late", "late"
+    ABOUT = "about", "about"
+    BEFORE = "before", "before"
+    ON_OR_BEFORE = "on_or_before", "on or before"
+    AFTER = "after", "after"
+    ON_OR_AFTER = "on_or_after", "on or after"
+
+
+class AmountQualifier(models.TextChoices):
+    ABOUT = "about", "about"
+    IN_EXCESS_OF = "in_excess_of", "in excess of"
+    UP_TO = "up_to", "up to"
+    AT_LEAST = "at_least", "at least"
+
+
+def partial_date_fields(label: str) -> tuple[models.Field, ...]:
+    """The four columns of one partial date: value, precision, qualifier and the release's words.
+
+    Use as ``filed, filed_precision, filed_qualifier, filed_text = partial_date_fields("filed")``
+    and add ``partial_date_constraints("filed", ...)`` to ``Meta.constraints``.
+    """
+    return (
+        models.DateField(
+            label,
+            null=True,
+            blank=True,
+            help_text="First day of the period when only the month or year is known; never an invented day.",
+        ),
+        models.CharField(f"{label} precision", max_length=5, choices=Precision, default=Precision.DAY),
+        models.CharField(f"{label} qualifier", max_length=12, choices=DateQualifier, blank=True, default=""),
+        models.CharField(
+            f"{label} as written", max_length=300, blank=True, default="", help_text="The words the date came from."
+        ),
+    )
+
+
+def partial_date_constraints(field: str, model: str) -> list[models.CheckConstraint]:
+    """Month precision starts on day 1, year precision on January 1: the database refuses an invented day."""
+    value, precision = field, f"{field}_precision"
+    return [
+        models.CheckConstraint(
+            name=f"{model}_{field}_month_starts_day_1",
+            condition=~Q(**{precision: MONTH}) | Q(**{f"{value}__isnull": True}) | Q(**{f"{value}__day": 1}),
+        ),
+        models.CheckConstraint(
+            name=f"{model}_{field}_year_starts_jan_1",
+            condition=~Q(**{precision: YEAR})
+            | Q(**{f"{value}__isnull": True})
+            | Q(**{f"{value}__day": 1, f"{value}__month": 1}),
+        ),
+    ]
+
+
+def partial_date_of(obj: models.Model, field: str) -> PartialDate | None:
+    """The PartialDate stored in ``field`` and its three sibling columns, or None."""
+    value = getattr(obj, field)
+    if value is None:
+        return None
+    return PartialDate(
+        value=value,
+        precision=getattr(obj, f"{field}_precision"),
+        qualifier=getattr(obj, f"{field}_qualifier") or None,
+        text=getattr(obj, f"{field}_text"),
+    )
+
+
+def set_partial_date(obj: models.Model, field: str, date: PartialDate | None) -> None:
+    setattr(obj, field, date.value if date else None)
+    setattr(obj, f"{field}_precision", date.precision if date else Precision.DAY)
+    setattr(obj, f"{field}_qualifier", (date.qualifier or "") if date else "")
+    setattr(obj, f"{field}_text", (date.text[:300]) if date else "")
+
+
+class Amount(models.Model):
+    """Money as the release wrote it: value, currency, 'in excess of', and a note such as 'yen-denominated'."""
+
+    amount = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code.")
+    amount_qualifier = models.CharField(max_length=12, choices=AmountQualifier, blank=True, default="")
+    amount_note = models.CharField(max_length=200, blank=True, default="", help_text="e.g. yen-denominated")
+
+    class Meta:
+        abstract = True
+
+
+class Origin(models.TextChoices):
+    IMPORT = "import", "imported from a release"
+    STAFF = "staff", "entered by staff"
+
+
+class Provenance(models.Model):
+    """Tells a value an import wrote from one a person wrote or changed, so re-imports never undo people.
+
+    ``edited_fields`` lists the fields a person set in the admin; an import leaves those alone, and
+    leaves a record entered by staff alone entirely.
+    """
+
+    origin = models.CharField(max_length=6, choices=Origin, default=Origin.IMPORT, editable=False)
+    edited_fields = models.JSONField(
+        default=list, blank=True, editable=False, help_text="Fields a person set or corrected in the admin."
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def touched_by_staff(self) -> bool:
+        return self.origin == Origin.STAFF or bool(self.edited_fields)
+
+    def import_may_set(self, field: str) -> bool:
+        return self.origin == Origin.IMPORT and fact_name(field) not in self.edited_fields
+
+    def mark_edited(self, fields: list[str]) -> None:
+        self.edited_fields = sorted(set(self.edited_fields) | {fact_name(f) for f in fields})
+
+
+_AMOUNT_PARTS = {"amount", "currency", "amount_qualifier", "amount_note"}
+_DATE_PART_SUFFIXES = ("_precision", "_qualifier", "_text")
+
+
+def fact_name(field: str) -> str:
+    """The fact a form field belongs to: a partial date's four columns are one fact, so are an amount's."""
+    if field in _AMOUNT_PARTS:
+        return "amount"
+    for suffix in _DATE_PART_SUFFIXES:
+        if field.endswith(suffix) and field != "amount_qualifier":
+            return field.removesuffix(suffix)
+    return field
