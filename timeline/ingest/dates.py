@@ -1,0 +1,284 @@
+"""Dates as a careful reader resolves them against the release date.
+
+Every mention keeps only the precision the words gave ('late July' is July, month precision, 'late');
+a missing year comes from the release date (the most recent such date, a little future allowed for
+hearings and deadlines); a weekday that disagrees with the resolved date is not trusted. Phone
+numbers, section numbers, rates and clock times are never dates because only spelled-out calendar
+shapes are matched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from timeline.ingest.facts import PartialDate
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_ORD = "first second third fourth fifth sixth seventh eighth ninth".split()
+_ORD_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+
+
+def _day_words() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for i, (u, o) in enumerate(zip(_UNITS, _ORD, strict=True), start=1):
+        words[u], words[o] = i, i
+    for i, (t, o) in enumerate(zip(_TEENS, _ORD_TEENS.split(), strict=True), start=10):
+        words[t], words[o] = i, i
+    words["twenty"], words["twentieth"], words["thirty"], words["thirtieth"] = 20, 20, 30, 30
+    for i, (u, o) in enumerate(zip(_UNITS, _ORD, strict=True), start=1):
+        for sep in ("-", " "):
+            words[f"twenty{sep}{u}"], words[f"twenty{sep}{o}"] = 20 + i, 20 + i
+    for sep in ("-", " "):
+        words[f"thirty{sep}one"], words[f"thirty{sep}first"] = 31, 31
+    return words
+
+
+_DAY_WORDS = _day_words()
+_DAY_WORD_RE = "|".join(sorted((re.escape(w) for w in _DAY_WORDS), key=len, reverse=True))
+_MONTH_RE = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
+_FULL_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_QUAL_RE = r"(?:on or about|on or before|on or after|as of|about|approximately|around|before|after|by|late|early|mid-?)"
+_QUALIFIERS = {
+    "on or about": "about", "about": "about", "approximately": "about", "around": "about",
+    "on or before": "on_or_before", "by": "on_or_before", "on or after": "on_or_after",
+    "before": "before", "after": "after", "late": "late", "early": "early", "mid": "mid", "mid-": "mid",
+}  # fmt: skip
+
+_MONTH_DAY = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL_RE})(?:\s+|(?<=-)))?"
+    rf"(?:\b(?P<wd>{_WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
+    rf"\b(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}}(?!\d)|(?:{_DAY_WORD_RE})\b)(?:st|nd|rd|th)?\b(?![:/]\d|\.\d)"
+    r"(?:,?\s*(?P<year>(?:1[89]|20)\d\d)\b(?![\d/-]))?",
+    re.I,
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\s*,?\s+(?P<year>(?:1[89]|20)\d\d)\b",
+    re.I,
+)
+_MONTH_YEAR = re.compile(
+    rf"(?:\b(?P<qual>late|early|mid-?|about|around|before|after)(?:\s+|(?<=-)))?\b(?P<month>{_MONTH_RE})\s*,?\s+(?:of\s+)?"
+    r"(?P<year>(?:1[89]|20)\d\d)\b(?![\d/-])",
+    re.I,
+)
+_BARE_MONTH = re.compile(
+    rf"\b(?P<lead>(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ll]ast|[Tt]his past|[Ee]arlier in|"
+    rf"[Ll]ate|[Ee]arly|[Mm]id)(?:\s+|-))(?P<month>{_FULL_MONTH_RE})(?!\s*,?\s*(?:\d|{_DAY_WORD_RE}\b))",
+)
+_NUMERIC = re.compile(r"(?<![\d/.\-$])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+_ISO = re.compile(r"(?<![\d\-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d\-])")
+_WIRE = re.compile(r"\b(?P<d>\d{1,2})-(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-(?P<y>\d{4})\b", re.I)
+_YEAR = re.compile(
+    r"\b(?:(?P<qual>late|early|mid-?)\s+|(?:[Ii]n|[Dd]uring|[Ss]ince|[Aa]n?|[Oo]f|[Ff]iscal|[Ee]nd of)\s+)"
+    r"(?P<year>(?:19|20)\d\d)\b(?![\d/\-]|\.\d|,\s*\d)"
+)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>earlier today|later today|today|this morning|this afternoon|this evening|tonight|yesterday|"
+    r"last night|tomorrow|earlier this month|later this month|this month|last month|earlier this year|"
+    r"this year|last year)\b"
+    rf"|\b(?P<how>last|this past|on|by|until|late|early|next)\s+(?P<wd>{_WEEKDAY_RE})\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: PartialDate
+    relative: bool = False  # 'today', 'last Monday': resolved from the release date
+
+
+def _qualifier(word: str | None, precision: str) -> str | None:
+    if not word:
+        return None
+    q = _QUALIFIERS.get(word.lower())
+    if q in ("late", "early", "mid") and precision == "day":
+        return None  # 'late Friday afternoon, November 14' is still November 14
+    return q
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token.lower()[:3]]
+
+
+def _day(token: str) -> int:
+    return int(token) if token.isdigit() else _DAY_WORDS[token.lower()]
+
+
+def _is_capitalized(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _resolve_day(month: int, day: int, year: int | None, weekday: str | None, anchor: dt.date | None):
+    """(date, precision) for a month and day; None when no year can be had."""
+    if year is None:
+        if anchor is None:
+            return None
+        year = anchor.year
+        try:
+            if dt.date(year, month, day) > anchor + dt.timedelta(days=183):
+                year -= 1
+        except ValueError:
+            return None
+        candidates = [year, year - 1, year + 1] if weekday else [year]
+    else:
+        candidates = [year]
+    for y in candidates:
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if not weekday or _WEEKDAYS[d.weekday()] == weekday.lower():
+            return d, "day"
+    return dt.date(candidates[0], month, 1), "month"  # the weekday disagrees: keep only the month
+
+
+def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
+    found: list[DateMention] = []
+
+    def add(m: re.Match, value: dt.date, precision: str, qual: str | None, relative: bool = False) -> None:
+        pd = PartialDate(value, precision, _qualifier(qual, precision), " ".join(m.group(0).split()))
+        found.append(DateMention(m.start(), m.end(), pd, relative))
+
+    for m in _MONTH_DAY.finditer(text):
+        if not _is_capitalized(m.group("month")):
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        got = _resolve_day(_month(m.group("month")), _day(m.group("day")), year, m.group("wd"), anchor)
+        if got:
+            add(m, got[0], got[1], m.group("qual"))
+    for m in _DAY_MONTH.finditer(text):
+        got = _resolve_day(_month(m.group("month")), int(m.group("day")), int(m.group("year")), m.group("wd"), anchor)
+        if got:
+            add(m, got[0], got[1], None)
+    for m in _MONTH_YEAR.finditer(text):
+        if _is_capitalized(m.group("month")):
+            add(m, dt.date(int(m.group("year")), _month(m.group("month")), 1), "month", m.group("qual"))
+    for m in _BARE_MONTH.finditer(text):
+        if anchor is None:
+            continue
+        month = _month(m.group("month"))
+        lead = m.group("lead").strip(" -\n").lower()
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        if lead in ("last", "this past") and month >= anchor.month:
+            year = anchor.year - 1
+        add(m, dt.date(year, month, 1), "month", lead if lead in _QUALIFIERS else None)
+    for rx in (_NUMERIC, _ISO, _WIRE):
+        for m in rx.finditer(text):
+            y = int(m.group("y"))
+            y = y + (1900 if y >= 50 else 2000) if y < 100 else y
+            month = _month(m.group("m")) if not m.group("m").isdigit() else int(m.group("m"))
+            try:
+                add(m, dt.date(y, month, int(m.group("d"))), "day", None)
+            except ValueError:
+                continue
+    for m in _YEAR.finditer(text):
+        add(m, dt.date(int(m.group("year")), 1, 1), "year", m.group("qual"))
+    if anchor is not None:
+        for m in _RELATIVE.finditer(text):
+            got = _relative(m, anchor)
+            if got:
+                add(m, got[0], got[1], None, relative=True)
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[DateMention] = []
+    for mention in found:  # overlapping shapes: the longest, earliest reading wins
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _relative(m: re.Match, anchor: dt.date) -> tuple[dt.date, str] | None:
+    rel = (m.group("rel") or "").lower()
+    if rel in ("earlier today", "later today", "today", "this morning", "this afternoon", "this evening", "tonight"):
+        return anchor, "day"
+    if rel in ("yesterday", "last night"):
+        return anchor - dt.timedelta(days=1), "day"
+    if rel == "tomorrow":
+        return anchor + dt.timedelta(days=1), "day"
+    if rel.endswith("this month"):
+        return anchor.replace(day=1), "month"
+    if rel == "last month":
+        return (anchor.replace(day=1) - dt.timedelta(days=1)).replace(day=1), "month"
+    if rel.endswith("this year"):
+        return dt.date(anchor.year, 1, 1), "year"
+    if rel == "last year":
+        return dt.date(anchor.year - 1, 1, 1), "year"
+    if m.group("wd"):
+        target = _WEEKDAYS.index(m.group("wd").lower())
+        how = m.group("how").lower()
+        if how == "next":
+            delta = (target - anchor.weekday()) % 7 or 7
+            return anchor + dt.timedelta(days=delta), "day"
+        back = (anchor.weekday() - target) % 7
+        if how in ("last", "this past") and back == 0:
+            back = 7
+        if how == "by":  # a deadline: the coming one
+            return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7), "day"
+        return anchor - dt.timedelta(days=back), "day"
+    return None
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Every date mention in ``text``, in order, resolved against the release date ``anchor``."""
+    return _mentions(text, anchor)
+
+
+def parse_date(phrase: str, anchor: dt.date | None = None) -> PartialDate | None:
+    """The first date in a short phrase (handy for tests and one-off fields)."""
+    found = _mentions(phrase, anchor)
+    return found[0].date if found else None
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:--|[–—]|-\s|-$|\(|/)")
+_DATELINE_BEFORE = re.compile(r"(?:--|[–—]|release|wire\)?|newswire|\)-)\s*[:\-–—]?\s*$", re.I)
+_CITY_BEFORE = re.compile(r"(?:^|\n)\(?[A-Z][A-Za-z.' ]+,(?:\s*[A-Za-z.' ]+,?)?\s*[-–—,]?\s*$")
+_YEAR_HINT = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_REUTERS_HEADER = re.compile(r"^\s*(\d{1,2})-([A-Z]{3})-(\d{4})\b", re.I)
+
+
+def find_release_date(text: str, header_date: dt.date | None = None) -> PartialDate | None:
+    """The date the release was issued: its dateline, else the wrapper's date, else the first full date."""
+    m = _REUTERS_HEADER.match(text)
+    if m:
+        try:
+            return PartialDate(dt.date(int(m.group(3)), _month(m.group(2)), int(m.group(1))), text=m.group(0).strip())
+        except ValueError:
+            pass
+    head = text[:3000]
+    year_hint = header_date.year if header_date else _year_hint(text)
+    anchor = dt.date(year_hint, 12, 31) if year_hint else None
+    mentions = [x for x in _mentions(head, anchor) if x.date.precision == "day" and not x.relative]
+    for x in mentions:
+        before, after = head[max(0, x.start - 40) : x.start], head[x.end : x.end + 4]
+        if _DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before) or _CITY_BEFORE.search(before):
+            return PartialDate(x.date.value, "day", None, x.date.text)
+    if header_date:
+        return PartialDate(header_date, "day", None, "")
+    full = [x for x in mentions if re.search(r"(?:19|20)\d\d", x.date.text)]
+    return full[0].date if full and full[0].start < 1500 else None
+
+
+def _year_hint(text: str) -> int | None:
+    """A year for a dateline that gives none: the first year written in a date-like context."""
+    for rx in (_MONTH_YEAR, _MONTH_DAY, _WIRE, _NUMERIC):
+        for m in rx.finditer(text):
+            if "year" in rx.groupindex and m.group("year"):
+                return int(m.group("year"))
+            if "y" in rx.groupindex:
+                y = int(m.group("y"))
+                return y + (1900 if y >= 50 else 2000) if y < 100 else y
+    m = _YEAR_HINT.search(text)
+    return int(m.group(0)) if m else None
