@@ -26,9 +26,42 @@ _FURNITURE = re.compile(
 )
 _INLINE_GRAPHIC = re.compile(r"\[(?:graphic|logo|photo|image|picture) omitted\]", re.I)
 _CHROME_WORDS = frozenset(
-    "search menu home share print email e-mail facebook twitter x linkedin whatsapp reddit pinterest "
-    "subscribe login log in sign up close skip to content main navigation back top next previous "
-    "follow us newsletter advertisement".split()
+    [
+        "search",
+        "menu",
+        "home",
+        "share",
+        "print",
+        "email",
+        "e-mail",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "whatsapp",
+        "reddit",
+        "pinterest",
+        "subscribe",
+        "login",
+        "log",
+        "in",
+        "sign",
+        "up",
+        "close",
+        "skip",
+        "to",
+        "content",
+        "main",
+        "navigation",
+        "back",
+        "top",
+        "next",
+        "previous",
+        "follow",
+        "us",
+        "newsletter",
+        "advertisement",
+    ]
 )
 _COOKIE = re.compile(r"\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b", re.I)
 _FORWARD = re.compile(

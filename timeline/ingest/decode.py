@@ -165,10 +165,52 @@ def _from_edgar(text: str) -> Decoded:
     return Decoded("\n\n".join(part.strip("\n") for part in releases + bodies), "edgar", None, date)
 
 
-_SKIP_TAGS = frozenset("script style nav footer noscript template svg aside iframe object select button head".split())
-_VOID_TAGS = frozenset("br img hr meta link input area base col embed source track wbr".split())
+_SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "nav",
+        "footer",
+        "noscript",
+        "template",
+        "svg",
+        "aside",
+        "iframe",
+        "object",
+        "select",
+        "button",
+        "head",
+    ]
+)
+_VOID_TAGS = frozenset(
+    ["br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"]
+)
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote pre hr dt dd title main".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "hr",
+        "dt",
+        "dd",
+        "title",
+        "main",
+    ]
 )
 
 

@@ -50,7 +50,8 @@ _MONEY = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<pre>U\.S\.\$|US\$|C\$|Cdn\$|CA\$|A\$|\$|€|£|¥)\s?(?P<num>{_NUM})(?:\s*-?\s*(?P<scale>{_SCALE})\b)?"
     rf"|\b(?P<num2>{_NUM}|{_WORD_NUM})\s*-?\s*(?:(?P<scale2>{_SCALE})\s+)?"
-    r"(?P<cur>u\.s\. dollars|canadian dollars|dlrs|dlr|dollars|dollar|usd|cad|euros?|eur|pounds|sterling|gbp|yen|jpy)\b)"
+    r"(?P<cur>u\.s\. dollars|canadian dollars|dlrs|dlr|dollars|dollar|usd|cad|euros?|eur|pounds|sterling|gbp"
+    r"|yen|jpy)\b)"
     r"(?:\s*\((?P<note>[^()\n]{1,40})\))?",
     re.I,
 )
