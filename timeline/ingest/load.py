@@ -1,0 +1,517 @@
+"""Facts -> rows: write what the parser read from one release, in one transaction.
+
+A release is stored once (keyed on the sha256 of its bytes), joins the case it is about (court +
+case number, else debtor + court, else debtor where one side names no court) and adds the events the
+case does not know yet; an event it confirms gains the release as one more source. Where two releases
+disagree, both versions are kept as events so the pages can show the conflict.
+
+People come first: a value someone set or corrected in the admin (``edited_fields``) is never
+overwritten, a record entered by staff is never changed, and nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_create_with_history
+
+from cases.fields import Origin, PartialDate, set_partial_date
+from cases.models import (
+    AdversaryProceeding,
+    Case,
+    Company,
+    Court,
+    DisclosedAward,
+    Motion,
+    Person,
+    normalize_case_number,
+    normalize_company_name,
+)
+from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
+
+from .facts import CaseFacts, CompanyFacts, Event, Extraction, Money, PersonFacts
+
+CREATED = "created"  # a new release that started a new case
+UPDATED = "updated"  # a new release that joined a case already known
+UNCHANGED = "unchanged"  # these exact bytes were imported before
+NOT_CASE = "not a bankruptcy release"
+OUTCOMES = (CREATED, UPDATED, UNCHANGED, NOT_CASE)
+
+CHANGE_REASON = "imported from a release"
+_MAX_AMOUNT = Decimal(10) ** 16  # DecimalField(max_digits=18, decimal_places=2)
+_CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    outcome: str
+    release: Release | None = None
+    case: Case | None = None
+    events_added: int = 0
+    sources_added: int = 0  # sources added to events other releases had already reported
+    note: str = ""
+
+
+def load_release(extraction: Extraction, raw: bytes, origin: str) -> LoadResult:
+    """Write one release; all of it or nothing.
+
+    Two imports of the same files may run at once: the unique keys (release sha256, company name,
+    person, court + case number) make the loser fail, and it then finds the winner's rows. A release
+    someone else stored meanwhile is "unchanged"; any other collision is retried once.
+    """
+    sha256 = hashlib.sha256(raw).hexdigest()
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                return _write(extraction, raw, sha256, origin)
+        except IntegrityError:
+            if Release.objects.filter(sha256=sha256).exists():
+                return LoadResult(UNCHANGED, note="imported meanwhile by another run")
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _write(extraction: Extraction, raw: bytes, sha256: str, origin: str) -> LoadResult:
+    known = Release.objects.filter(sha256=sha256).select_related("case__company", "case__court").first()
+    if known is not None:
+        return LoadResult(UNCHANGED, known, known.case)
+
+    company = _company(extraction.company) if extraction.company and extraction.company.name.strip() else None
+    if company is not None and extraction.people:
+        _people(company, extraction.people)
+
+    if not extraction.is_bankruptcy:
+        reason = extraction.not_case_reason or "the release reports no bankruptcy case"
+        release = _release(extraction, raw, sha256, origin, company, None, reason)
+        return LoadResult(NOT_CASE, release)
+    if company is None:
+        release = _release(extraction, raw, sha256, origin, None, None, "")
+        return LoadResult(CREATED, release, note="no debtor named, so the release is stored without a case")
+
+    case, created = _case(company, extraction.case)
+    release = _release(extraction, raw, sha256, origin, case.company, case, "")
+    added, confirmed = _EventWriter(case, release).write(extraction.events)
+    return LoadResult(CREATED if created else UPDATED, release, case, added, confirmed)
+
+
+def _release(extraction, raw, sha256, origin, company, case, not_case_reason) -> Release:
+    src = extraction.source
+    release = Release(
+        sha256=sha256,
+        title=(src.title or "")[:500],
+        origin=origin[:1000],
+        format=src.format if src.format in Release.Format.values else Release.Format.TEXT,
+        original=raw,
+        text=src.text,
+        is_bankruptcy=extraction.is_bankruptcy,
+        not_case_reason=not_case_reason[:300],
+        company=company,
+        case=case,
+    )
+    set_partial_date(release, "release_date", src.release_date)
+    release.save()
+    return release
+
+
+# --- company, people, case -------------------------------------------------------------------------
+
+
+def _company(facts: CompanyFacts) -> Company:
+    """Found by normalized name, or created. The row is locked (PostgreSQL) so two imports cannot both
+    decide a case is missing and create it twice; SQLite's IMMEDIATE transactions serialize anyway."""
+    company = Company.objects.select_for_update().filter(normalized_name=normalize_company_name(facts.name)).first()
+    if company is None:
+        company = Company(
+            name=facts.name.strip()[:200], ticker=(facts.ticker or "")[:30], market=(facts.market or "")[:40]
+        )
+        company._change_reason = CHANGE_REASON
+        company.save()  # a concurrent import creating it too makes one of us fail: load_release retries
+        return company
+    changed = _fill(company, {"ticker": (facts.ticker or "")[:30], "market": (facts.market or "")[:40]})
+    _save(company, changed)
+    return company
+
+
+def _people(company: Company, people: tuple[PersonFacts, ...]) -> None:
+    known = {p.name: p for p in company.people.all()}
+    new = {}
+    for facts in people:
+        name, title = facts.name.strip()[:200], (facts.title or "").strip()[:200]
+        if not name:
+            continue
+        if name in known:
+            _save(known[name], _fill(known[name], {"title": title}))
+        elif name not in new:
+            new[name] = Person(company=company, name=name, title=title)
+    if new:
+        bulk_create_with_history(list(new.values()), Person, default_change_reason=CHANGE_REASON)
+
+
+def _case(company: Company, facts: CaseFacts | None) -> tuple[Case, bool]:
+    court = _court(facts)
+    number = (facts.case_number or "").strip()[:40] if facts else ""
+    key = normalize_case_number(number) if number else ""
+    case = _matching_case(company, court, key)
+    values = {
+        "court": court,
+        "division": ((facts.court.division or "") if facts and facts.court else "")[:60],
+        "chapter": facts.chapter if facts and facts.chapter in Case.Chapter.values else None,
+        "voluntary": facts.voluntary if facts else None,
+        "case_number": number,
+        "petition_date": facts.petition_date if facts else None,
+    }
+    if case is None:
+        case = Case(company=company)
+        for field, value in values.items():
+            _assign(case, field, value)
+        case._change_reason = CHANGE_REASON
+        case.save()
+        return case, True
+    # Only fill what the case does not know: a different petition date from this release stays on
+    # its petition event, visible as a conflict, and never silently replaces the case's.
+    _save(case, _fill(case, values))
+    return case, False
+
+
+def _court(facts: CaseFacts | None) -> Court | None:
+    court_id = facts.court.id if facts and facts.court else None
+    return Court.objects.filter(pk=court_id).first() if court_id else None
+
+
+def _matching_case(company: Company, court: Court | None, key: str) -> Case | None:
+    if court is not None and key:
+        case = Case.objects.select_related("company", "court").filter(court=court, case_number_normalized=key).first()
+        if case is not None:
+            return case
+
+    def compatible(c: Case) -> bool:  # a different case number in the same court is another case
+        return not (key and c.case_number_normalized and c.case_number_normalized != key)
+
+    cases = [c for c in company.cases.select_related("court").order_by("-id") if compatible(c)]
+    for c in cases:
+        c.company = company
+    same_court = [c for c in cases if court is not None and c.court_id == court.pk]
+    # "no court on either side": the release names none, or the case was stored without one
+    courtless = [c for c in cases if court is None or c.court_id is None]
+    for candidates in (same_court, courtless):
+        if candidates:
+            numbered = [c for c in candidates if key and c.case_number_normalized == key]
+            return (numbered or candidates)[0]
+    return None
+
+
+# --- events and their typed records ------------------------------------------------------------------
+
+
+class _EventWriter:
+    """Adds one release's events to a case with a constant number of queries per release."""
+
+    def __init__(self, case: Case, release: Release) -> None:
+        self.case = case
+        self.release = release
+        self.debtor = case.company.name
+        self.known = list(case.events.select_related("motion", "adversary_proceeding", "award").order_by("id"))
+        self._records: dict[str, list] = {}
+        # rows already matched by an event of this release: each matches at most one
+        self.claimed: set[int] = set()
+        self.claimed_records: set[tuple[str, int]] = set()
+
+    def write(self, events: tuple[Event, ...]) -> tuple[int, int]:
+        new: list[TimelineEvent] = []
+        spans: list[tuple[TimelineEvent, Event]] = []
+        confirmed = 0
+        for ev in events:
+            row = self._known_event(ev)
+            if row is not None:
+                self.claimed.add(row.pk)
+                self._confirm(row, ev)
+                confirmed += 1
+            else:
+                row = self._new_event(ev)
+                new.append(row)
+            spans.append((row, ev))
+        if new:
+            bulk_create_with_history(new, TimelineEvent, default_change_reason=CHANGE_REASON)
+        EventSource.objects.bulk_create(
+            [
+                EventSource(
+                    event=row,
+                    release=self.release,
+                    start=ev.evidence.start,
+                    end=ev.evidence.end,
+                    quote=ev.evidence.quote,
+                )
+                for row, ev in spans
+            ]
+        )
+        return len(new), confirmed
+
+    # An event is known when another release (or a person) already recorded it: same kind and same
+    # date, or same kind and the same typed record (the same adversary defendant, award counterparty,
+    # motion kind). Each known row matches at most one event of this release, so a release reporting
+    # two orders entered on one day keeps both.
+    def _known_event(self, ev: Event) -> TimelineEvent | None:
+        identity = _identity(ev, self.debtor)
+        for row in self.known:
+            if row.pk in self.claimed or row.kind != ev.kind:
+                continue
+            row_identity = _row_identity(row, self.debtor)
+            if identity and row_identity:
+                if identity != row_identity:
+                    continue
+                if ev.kind != TimelineEvent.Kind.MOTION_FILED or _dates_compatible(row, ev.date):
+                    return row
+                continue
+            if ev.date is None or row.date is None:
+                if ev.date is None and row.date is None and _squash(row.summary) == _squash(ev.summary):
+                    return row
+                continue
+            if (row.date, row.date_precision) == (ev.date.value, ev.date.precision):
+                return row
+        return None
+
+    def _confirm(self, row: TimelineEvent, ev: Event) -> None:
+        """Fill in what an imported event lacked; a person's event or value is left as it is."""
+        changed = _fill(row, {"date": ev.date, "amount": ev.amount})
+        if row.origin == Origin.IMPORT and not (row.motion_id or row.adversary_proceeding_id or row.award_id):
+            record = self._typed_record(ev)
+            if record is not None:
+                setattr(row, _RECORD_FIELD[ev.kind], record)
+                changed.append(_RECORD_FIELD[ev.kind])
+        if changed:
+            row._change_reason = CHANGE_REASON
+            row.save()
+
+    def _new_event(self, ev: Event) -> TimelineEvent:
+        row = TimelineEvent(
+            case=self.case,
+            kind=ev.kind,
+            summary=ev.summary[:500],
+            parties=[p.to_contract() for p in ev.parties],
+        )
+        set_partial_date(row, "date", ev.date)
+        _set_amount(row, ev.amount)
+        event_sort_fields(row)
+        record = self._typed_record(ev)
+        if record is not None:
+            setattr(row, _RECORD_FIELD[ev.kind], record)
+        return row
+
+    def _typed_record(self, ev: Event):
+        """The Motion / AdversaryProceeding / DisclosedAward this event is about: found or created."""
+        field = _RECORD_FIELD.get(ev.kind)
+        if field is None:
+            return None
+        records = self._records_for(field)
+        identity = _identity(ev, self.debtor)
+        for record in records:
+            if (field, record.pk) in self.claimed_records:
+                continue
+            if _record_identity(field, record, self.debtor) == identity and (
+                field != "motion" or _dates_compatible(record, ev.date, "filed")
+            ):
+                self.claimed_records.add((field, record.pk))
+                return record
+        record = self._create_record(field, ev)
+        records.append(record)
+        self.claimed_records.add((field, record.pk))
+        return record
+
+    def _records_for(self, field: str) -> list:
+        if field not in self._records:
+            manager = {"motion": self.case.motions, "adversary_proceeding": self.case.adversary_proceedings}.get(
+                field, self.case.awards
+            )
+            self._records[field] = list(manager.order_by("id"))
+        return self._records[field]
+
+    def _create_record(self, field: str, ev: Event):
+        if field == "motion":
+            record = Motion(case=self.case, kind=_motion_kind(ev), description=ev.summary[:500])
+            set_partial_date(record, "filed", ev.date)
+        elif field == "adversary_proceeding":
+            record = AdversaryProceeding(
+                case=self.case,
+                plaintiff=(_party(ev, "plaintiff") or self.debtor)[:200],
+                defendant=(_party(ev, "defendant") or "")[:200],
+                nature=_nature(ev)[:500],
+            )
+            set_partial_date(record, "filed", ev.date)
+        else:
+            in_favor_of, against = _award_sides(ev, self.debtor)
+            record = DisclosedAward(
+                case=self.case,
+                kind=_award_kind(ev),
+                in_favor_of=in_favor_of[:200],
+                against=against[:200],
+                forum=(_party(ev, "forum", "court", "tribunal", "arbitrator") or "")[:200],
+                description=ev.summary[:500],
+            )
+            set_partial_date(record, "date", ev.date)
+        _set_amount(record, ev.amount)
+        record._change_reason = CHANGE_REASON
+        record.save()
+        return record
+
+
+_RECORD_FIELD = {
+    TimelineEvent.Kind.MOTION_FILED: "motion",
+    TimelineEvent.Kind.ADVERSARY_PROCEEDING: "adversary_proceeding",
+    TimelineEvent.Kind.AWARD: "award",
+    TimelineEvent.Kind.JUDGMENT: "award",
+}
+
+
+def _identity(ev: Event, debtor: str) -> tuple | None:
+    """What makes an event's typed record the same record: None for kinds without one."""
+    field = _RECORD_FIELD.get(ev.kind)
+    if field == "motion":
+        return ("motion", _motion_kind(ev))
+    if field == "adversary_proceeding":
+        defendant = _party(ev, "defendant")
+        return ("adversary", normalize_company_name(defendant)) if defendant else None
+    if field == "award":
+        in_favor_of, against = _award_sides(ev, debtor)
+        other = in_favor_of if normalize_company_name(against) == normalize_company_name(debtor) else against
+        return ("award", _award_kind(ev), normalize_company_name(other)) if other else None
+    return None
+
+
+def _record_identity(field: str, record, debtor: str) -> tuple | None:
+    if field == "motion":
+        return ("motion", record.kind)
+    if field == "adversary_proceeding":
+        return ("adversary", normalize_company_name(record.defendant)) if record.defendant else None
+    against_debtor = normalize_company_name(record.against) == normalize_company_name(debtor)
+    other = record.in_favor_of if against_debtor or not record.against else record.against
+    return ("award", record.kind, normalize_company_name(other)) if other else None
+
+
+def _row_identity(row: TimelineEvent, debtor: str) -> tuple | None:
+    for field in ("motion", "adversary_proceeding", "award"):
+        record = getattr(row, field)
+        if record is not None:
+            return _record_identity(field, record, debtor)
+    return None
+
+
+def _motion_kind(ev: Event) -> str:
+    return ev.subtype if ev.subtype in Motion.Kind.values else Motion.Kind.OTHER
+
+
+def _award_kind(ev: Event) -> str:
+    if ev.subtype in DisclosedAward.Kind.values:
+        return ev.subtype
+    return (
+        DisclosedAward.Kind.JUDGMENT
+        if ev.kind == TimelineEvent.Kind.JUDGMENT
+        else DisclosedAward.Kind.ARBITRATION_AWARD
+    )
+
+
+def _award_sides(ev: Event, debtor: str) -> tuple[str, str]:
+    """(in favour of, against). A release discloses an award because it weighs on the debtor, so a
+    counterparty named without sides is taken to have won it against the debtor."""
+    winner = _party(ev, "in_favor_of", "claimant", "plaintiff", "creditor", "counterparty") or ""
+    loser = _party(ev, "against", "respondent", "defendant") or ""
+    if winner and not loser:
+        loser = debtor
+    elif loser and not winner and normalize_company_name(loser) != normalize_company_name(debtor):
+        winner = debtor
+    return winner, loser
+
+
+def _party(ev: Event, *roles: str) -> str | None:
+    for role in roles:
+        for party in ev.parties:
+            if party.role == role and party.name.strip():
+                return party.name.strip()
+    return None
+
+
+_NATURES = (
+    (
+        "breach of contract",
+        re.compile(r"breach[- ]of[- ]contract|breach of (?:the|its|their) (?:\w+ )?(?:contract|agreement)", re.I),
+    ),
+    ("preference recovery", re.compile(r"\bpreferen", re.I)),
+    ("fraudulent transfer", re.compile(r"fraudulent (?:transfer|conveyance)", re.I)),
+    ("fraud", re.compile(r"\bfraud\b", re.I)),
+    ("breach of fiduciary duty", re.compile(r"fiduciary", re.I)),
+    ("patent infringement", re.compile(r"infring", re.I)),
+    ("turnover of property", re.compile(r"\bturnover\b", re.I)),
+    ("equitable subordination", re.compile(r"subordinat", re.I)),
+)
+
+
+def _nature(ev: Event) -> str:
+    words = f"{ev.summary} {ev.evidence.quote}"
+    return ", ".join(name for name, pattern in _NATURES if pattern.search(words))
+
+
+# --- small helpers ----------------------------------------------------------------------------------
+
+
+def _fill(obj, values: dict) -> list[str]:
+    """Set each value the record lacks, where the import may set it; returns the fields changed.
+
+    Never replaces a value already there: a second release saying otherwise is kept as its own
+    event, and a person's value is theirs (staff records and edited fields are left alone).
+    """
+    changed = []
+    for field, value in values.items():
+        if value in (None, "") or not obj.import_may_set(field) or not _is_empty(obj, field):
+            continue
+        _assign(obj, field, value)
+        changed.append(field)
+    return changed
+
+
+def _is_empty(obj, field: str) -> bool:
+    if field == "court":
+        return obj.court_id is None
+    return getattr(obj, field) in (None, "")
+
+
+def _assign(obj, field: str, value) -> None:
+    if isinstance(value, PartialDate) or (value is None and f"{field}_precision" in _field_names(obj)):
+        set_partial_date(obj, field, value)
+    elif isinstance(value, Money) or (value is None and field == "amount"):
+        _set_amount(obj, value)
+    else:
+        setattr(obj, field, value)
+
+
+def _field_names(obj) -> set[str]:
+    return {f.attname for f in obj._meta.concrete_fields}
+
+
+def _save(obj, changed: list[str]) -> None:
+    if changed:
+        obj._change_reason = CHANGE_REASON
+        obj.save()
+
+
+def _set_amount(obj, money: Money | None) -> None:
+    if money is None or abs(money.value) >= _MAX_AMOUNT:
+        obj.amount, obj.currency, obj.amount_qualifier, obj.amount_note = None, "USD", "", ""
+        return
+    obj.amount = money.value.quantize(_CENT)
+    obj.currency = (money.currency or "USD")[:3]
+    obj.amount_qualifier = money.qualifier or ""
+    obj.amount_note = (money.note or "")[:200]
+
+
+def _dates_compatible(row, date: PartialDate | None, field: str = "date") -> bool:
+    """Same day, or one side does not say: 'the DIP motion' and 'a DIP motion filed today' agree."""
+    value = getattr(row, field)
+    return value is None or date is None or (value, getattr(row, f"{field}_precision")) == (date.value, date.precision)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
