@@ -121,3 +121,103 @@ def _is_chrome(line: str) -> bool:
         return True
     words = line.lower().replace("|", " ").split()
     return 0 < len(words) <= 8 and all(w in _CHROME_WORDS for w in words)
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“'(\[]?[A-Z0-9$])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr jr sr st mt ft inc corp co ltd bros no nos vs v u.s u.s.a n.a p.o l.p l.l.c n.v s.a ave rd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec del mass calif conn fla ill tex wash ore pa va wis minn "
+    "mich ariz colo n.y n.j d.c e.g i.e approx gov sen rep gen lt col capt prof messrs".split()
+)
+_HEADLINE = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$")
+_BOILERPLATE_CUE = re.compile(
+    r"forward[- ]looking|safe[- ]harbor|private securities litigation reform act|risks? and uncertaint"
+    r"|could cause actual results|actual results (?:may|could) differ",
+    re.I,
+)
+_BOILERPLATE_HEADING = re.compile(
+    r"^(?:forward[- ]looking statements?|cautionary (?:statements?|note)[^\n]*|safe harbor[^\n]*"
+    r"|(?:important )?information about forward[- ]looking statements)\s*:?\s*$",
+    re.I | re.M,
+)
+_ABOUT_HEADING = re.compile(r"^about [^\n.]{1,60}$", re.I | re.M)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: paragraphs, headline lines and bullets are boundaries too."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in [*_PARAGRAPH.finditer(text), None]:
+        end = para.start() if para else len(text)
+        _split_block(text, pos, end, spans)
+        pos = para.end() if para else len(text)
+    return spans
+
+
+def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    line_start = start
+    pieces = []
+    for line_end in [*(m.start() for m in re.finditer("\n", text[start:end])), end - start]:
+        pieces.append((line_start, start + line_end))
+        line_start = start + line_end + 1
+    block_start = start
+    for i, (ls, le) in enumerate(pieces):  # an all-caps headline line stands alone
+        line = text[ls:le]
+        if _HEADLINE.match(line) and len(line.split()) >= 2 or (i + 1 < len(pieces) and _HEADLINE.match(line)):
+            if ls > block_start:
+                _split_sentences(text, block_start, ls - 1, spans)
+            _split_sentences(text, ls, le, spans)
+            block_start = le + 1
+    if block_start < end:
+        _split_sentences(text, block_start, end, spans)
+
+
+def _split_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = text[max(start, m.start() - 12) : m.start()].split()
+        last = word[-1].lower().lstrip("(\"'“") if word else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
+            continue
+        _add(text, pos, m.end(), spans)
+        pos = m.end()
+    _add(text, pos, end, spans)
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Where the release stops reporting: safe-harbor text, 'About the Company' and cautionary sections."""
+    ranges = []
+    heading = _BOILERPLATE_HEADING.search(text)
+    if heading:
+        ranges.append((heading.start(), len(text)))
+    pos = 0
+    for para in [*_PARAGRAPH.finditer(text), None]:
+        end = para.start() if para else len(text)
+        cue = _BOILERPLATE_CUE.search(text, pos, end)
+        if cue:
+            stop = text.rfind(". ", pos, cue.start())
+            sentence_start = stop + 2 if stop != -1 else pos
+            ranges.append((sentence_start, end))
+        pos = para.end() if para else len(text)
+    for about in _ABOUT_HEADING.finditer(text):
+        nxt = _PARAGRAPH.search(text, about.end() + 1)
+        stop = nxt.start() if nxt else len(text)
+        line_end = text.find("\n", about.end() + 1)
+        if line_end != -1 and line_end - about.end() > 200:
+            stop = min(stop, line_end)  # one-line paragraphs: the description is the next line
+        ranges.append((about.start(), min(stop, about.end() + 1500)))
+    return sorted(ranges)
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)

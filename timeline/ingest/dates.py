@@ -60,7 +60,7 @@ _MONTH_DAY = re.compile(
     rf"(?:\b(?P<qual>{_QUAL_RE})(?:\s+|(?<=-)))?"
     rf"(?:\b(?P<wd>{_WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
     rf"\b(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}}(?!\d)|(?:{_DAY_WORD_RE})\b)(?:st|nd|rd|th)?\b(?![:/]\d|\.\d)"
-    r"(?:,?\s*(?P<year>(?:1[89]|20)\d\d)\b(?![\d/-]))?",
+    r"(?:,?\s*(?P<year>(?:1[89]|20)\d\d)\b(?![\d/]|-\d))?",
     re.I,
 )
 _DAY_MONTH = re.compile(
@@ -69,7 +69,7 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_YEAR = re.compile(
     rf"(?:\b(?P<qual>late|early|mid-?|about|around|before|after)(?:\s+|(?<=-)))?\b(?P<month>{_MONTH_RE})\s*,?\s+(?:of\s+)?"
-    r"(?P<year>(?:1[89]|20)\d\d)\b(?![\d/-])",
+    r"(?P<year>(?:1[89]|20)\d\d)\b(?![\d/]|-\d)",
     re.I,
 )
 _BARE_MONTH = re.compile(
@@ -282,3 +282,18 @@ def _year_hint(text: str) -> int | None:
                 return y + (1900 if y >= 50 else 2000) if y < 100 else y
     m = _YEAR_HINT.search(text)
     return int(m.group(0)) if m else None
+
+
+_DATELINE_SEP = re.compile(r"\s*(?:--|[–—]|-\s|\(|:)")
+
+
+def dateline_cut(text: str, start: int, end: int, mentions: list[DateMention]) -> int:
+    """Offset past a dateline ('HOUSTON, April 13 -') opening the sentence at ``start``; else ``start``."""
+    for d in mentions:
+        if d.start >= start + 120 or d.start >= end:
+            break
+        if d.start >= start and not d.relative and _DATELINE_SEP.match(text, d.end):
+            sep = _DATELINE_SEP.match(text, d.end)
+            tail = re.compile(r"[\s\-–—:]*(?:\([^)]{0,30}\))?[\s\-–—:]*").match(text, sep.start())
+            return min(tail.end(), end)
+    return start

@@ -1,0 +1,411 @@
+"""Sentences of a release -> the case events it reports.
+
+Each event comes from one sentence (or clause) of reporting text: safe-harbor and 'About us' text is
+skipped, and so is anything negated, hypothetical or still to come (except hearings and delistings,
+which are announced ahead). The date is the one the sentence ties to the event: an opening adverbial
+('Also today, ...'), else the nearest date after the trigger and before the next event's trigger,
+else one just before it; a reported past event with no date took place on or before the release date.
+Precision over recall: an undated court approval that only elaborates the one before it is merged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from timeline.ingest.clean import in_ranges
+from timeline.ingest.courts import find_court
+from timeline.ingest.dates import DateMention, dateline_cut
+from timeline.ingest.facts import Event, Party, PartialDate, Span
+from timeline.ingest.money import MoneyMention
+
+_I = re.I
+_CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
+_ROMAN = {"VII": 7, "IX": 9, "XI": 11, "XII": 12, "XIII": 13, "XV": 15}
+_PETITION = re.compile(
+    r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
+    r"(?:petitions?\b|for\s+(?:voluntary\s+)?(?:protection|reorganization|relief|bankruptcy|chap\w*)"
+    r"|chap\w*\s+(?:\d+|[IVX]+)|under\s+chap\w*|bankruptcy)"
+    r"|\bpetitions?\b[^;]{0,40}\b(?:was|were|has been|have been)\s+filed\b"
+    r"|\bsought\s+(?:court\s+)?protection\s+under\s+chap\w*",
+    _I,
+)
+_RULES: tuple[tuple[str, re.Pattern], ...] = (
+    ("petition_filed", _PETITION),
+    (
+        "motion_filed",
+        re.compile(
+            r"\b(?:filed|files|filing|submitted)\b[^;]{0,250}?\b(?P<at>motions?)\b"
+            r"|\b(?P<at2>asked\s+the\s+(?:bankruptcy\s+)?court)\b"
+            r"|\b(?:sought|seeks|seeking|requested|requests)\s+(?:the\s+)?(?:bankruptcy\s+)?court(?:'s)?\s+"
+            r"(?:approval|authority|permission)"
+            r"|\bmotions?\s+(?:was|were|has been|have been)\s+filed",
+            _I,
+        ),
+    ),
+    (
+        "order_entered",
+        re.compile(
+            r"\b(?:received|receives|obtained|won)\s+(?:final\s+|interim\s+)?(?:court\s+)?approval\b"
+            r"|\bcourt\b[^;]{0,160}?\b(?P<at>approved|granted|authorized|entered|signed|issued)\b"
+            r"|\b(?:approved|authorized|granted)\s+by\s+the\s+(?:bankruptcy\s+)?court\b"
+            r"|\border\s+(?:approving|authorizing|granting)\b",
+            _I,
+        ),
+    ),
+    (
+        "hearing",
+        re.compile(
+            r"\bset\s+for\s+(?:a\s+)?hearing\b|\bhearing\s+(?:is|has been|was|will be)\s+(?:set|scheduled)\b"
+            r"|\bscheduled\s+a\s+hearing\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b|\bwill\s+hold\s+a\s+hearing\b",
+            _I,
+        ),
+    ),
+    (
+        "adversary_proceeding",
+        re.compile(
+            r"\b(?:adversary|adversarial)\s+proceeding\b|\bfiled\s+(?:a\s+)?(?:lawsuit|suit|complaint)\s+against\b",
+            _I,
+        ),
+    ),
+    ("award", re.compile(r"\barbitration\s+award\b|\barbitrat\w+\s+(?:panel\s+)?awarded\b", _I)),
+    (
+        "judgment",
+        re.compile(
+            r"\b(?:an?|the)\s+(?:\$[\d.,]+\s*(?:million|billion)?\s+|(?:19|20)\d\d\s+)(?:[\w-]+\s+)?judgment\b"
+            r"|\bjudgment\s+(?:was\s+)?(?:entered|rendered)\b|\bjury\s+(?:awarded|returned a verdict)\b",
+            _I,
+        ),
+    ),
+    (
+        "financing",
+        re.compile(
+            r"\b(?:dip|debtor[- ]in[- ]possession)\b[^;]{0,40}?\b(?:financing|facility|loan)\b"
+            r"|\b(?:credit|financing|loan)\s+facility\b|\bnew\s+(?:bank\s+)?financing\b|\bexit\s+financing\b",
+            _I,
+        ),
+    ),
+    (
+        "asset_sale",
+        re.compile(
+            r"\b(?:completed|closed|consummated)\s+(?:the\s+|its\s+)?sale\b"
+            r"|\bsold\b[^;]{0,80}\b(?:assets|business|division|unit|subsidiary)",
+            _I,
+        ),
+    ),
+    (
+        "plan_filed",
+        re.compile(
+            r"\b(?:filed|files|submitted)\s+(?:a|an|its|the|their)?\s*(?:joint\s+|amended\s+|proposed\s+"
+            r"|prepackaged\s+|first\s+amended\s+)*(?:chapter\s+11\s+)?(?:plan\s+of\s+(?:reorganization|liquidation)"
+            r"|reorganization\s+plan|liquidating\s+plan)",
+            _I,
+        ),
+    ),
+    (
+        "plan_confirmed",
+        re.compile(
+            r"\border\s+(?:of\s+confirmation|confirming)\b|\bconfirmation\s+order\b"
+            r"|\bconfirmed\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}plan\b"
+            r"|\bplan\s+(?:of\s+reorganization\s+)?(?:was|has\s+been|had\s+been)\s+confirmed\b",
+            _I,
+        ),
+    ),
+    (
+        "emergence",
+        re.compile(
+            r"\bemerged\s+from\b|\bhas\s+emerged\b|\bterminating\s+its\s+status\s+as\s+a\s+debtor[- ]in[- ]possession\b"
+            r"|\bplan\s+(?:became|has\s+become)\s+effective\b",
+            _I,
+        ),
+    ),
+    (
+        "conversion",
+        re.compile(r"\bconverted\s+(?:its\s+|the\s+|their\s+)?(?:chapter\s+11\s+)?cases?\s+to\s+(?:a\s+)?chapter", _I),
+    ),
+    (
+        "dismissal",
+        re.compile(
+            r"\b(?:court|judge)\s+dismissed\b|\b(?:case|cases|petition)\s+(?:was|were|has been|have been)\s+dismissed\b",
+            _I,
+        ),
+    ),
+    (
+        "delisting",
+        re.compile(
+            r"\bde-?list\w*|\bcontinued\s+listing\b|\bsuspend\w*\s+trading\b|\bremoved\s+from\s+listing\b"
+            r"|\btrading\s+(?:in\s+[^;]{0,40}?)?(?:will\s+be|was|has\s+been|is)\s+(?:halted|suspended)\b",
+            _I,
+        ),
+    ),
+)
+# announced ahead by nature: a future tense does not make them hypothetical
+_FUTURE_OK = frozenset({"hearing", "delisting"})
+# reported as done: with no date of their own they happened on or before the release date
+_PAST_KINDS = frozenset(
+    "petition_filed motion_filed order_entered plan_filed plan_confirmed emergence conversion dismissal delisting "
+    "financing adversary_proceeding asset_sale".split()
+)
+_NEGATED = re.compile(r"\b(?:not|neither|nor|never|no longer|no)\b|n't\b", _I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:will|would|could|may|might|should|shall|intends?|plans?|expects?|seeks?|hopes?|if|whether|unless"
+    r"|decision|decided|chose|prepared|considering|able)\b(?:\s+\w+){0,3}\s*$",
+    _I,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:in view of|following|because of|as a result of|due to|after|in light of|in connection with|since)\b", _I
+)
+_REPORTING = re.compile(
+    r"\b(?:announced|announces|said|says|reported|reports|stated|confirmed)\s+(?:today|this morning)\b"
+    r"|\b(?:today|this morning)\s*,?\s+(?:announced|announces|said|says|reported|reports)\b",
+    _I,
+)
+_SELF = re.compile(r"\b(?:it|we|they|the company|the companies|its|our|their|the debtors?)\b", _I)
+_AGAINST = re.compile(r"\bagainst\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}(?:,?\s+(?:Inc|Corp|Co|Ltd)\.?)?)")
+_LENDER = re.compile(r"\b(?:provided by|with|from)\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}(?:,\s+N\.\s?A\.)?)")
+_EXCHANGE = re.compile(
+    r"(?P<name>New York Stock Exchange|American Stock Exchange|Nasdaq(?: Stock Market)?|NYSE(?: [A-Z][\w]*)*"
+    r"(?: LLC)?|AMEX|Amex|Toronto Stock Exchange)"
+)
+_NEXT_AMOUNT = re.compile(r"\b(?:damages|seeking|seeks|asking|claims?)\b", _I)
+_SUBTYPES = (
+    ("dip_financing", re.compile(r"\bdip\b|debtor[- ]in[- ]possession", _I)),
+    ("cash_collateral", re.compile(r"cash collateral", _I)),
+    ("first_day", re.compile(r"first[- ]day", _I)),
+    ("sale_363", re.compile(r"\b363\b|\bsale of (?:all|substantially)|\bbid(?:ding)? procedures\b", _I)),
+    ("plan_exclusivity", re.compile(r"exclusiv", _I)),
+)
+_LABELS = {
+    "motion_filed": "Motion filed",
+    "order_entered": "Court order",
+    "hearing": "Hearing scheduled",
+    "adversary_proceeding": "Adversary proceeding",
+    "award": "Award",
+    "judgment": "Judgment",
+    "financing": "Financing",
+    "asset_sale": "Asset sale",
+    "plan_filed": "Plan filed",
+    "plan_confirmed": "Plan confirmed",
+    "emergence": "Emerged from bankruptcy",
+    "conversion": "Case converted",
+    "dismissal": "Case dismissed",
+    "delisting": "Delisting",
+}
+
+
+@dataclass
+class Reading:
+    """What the sentences say: events, plus filings mentioned only as background or by another company."""
+
+    events: list[Event] = field(default_factory=list)
+    background_filings: list[tuple[int, int]] = field(default_factory=list)
+    other_company_filings: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    kind: str
+    at: int  # absolute offset the date search starts from
+    end: int
+
+
+def chapter_in(text: str) -> int | None:
+    """First chapter number written in ``text`` (arabic or roman)."""
+    for m in _CHAPTER.finditer(text):
+        n = m.group("n").upper()
+        value = int(n) if n.isdigit() else _ROMAN.get(n)
+        if value in (7, 9, 11, 12, 13, 15):
+            return value
+    return None
+
+
+def read_events(
+    text: str,
+    sentences: list[tuple[int, int]],
+    boilerplate: list[tuple[int, int]],
+    dates: list[DateMention],
+    money: list[MoneyMention],
+    anchor: dt.date | None,
+    company: str | None,
+) -> Reading:
+    """All events the reporting sentences of a release state, in the order they are written."""
+    reading = Reading()
+    date_starts = [d.start for d in dates]
+    money_starts = [m.start for m in money]
+    seen: set[tuple] = set()
+    last_order: Event | None = None
+    for idx, (s, e) in enumerate(sentences):
+        if in_ranges(s, boilerplate) or _is_headline(text[s:e]):
+            continue
+        s = dateline_cut(text, s, e, dates[bisect.bisect_left(date_starts, s) :])
+        sentence = text[s:e]
+        triggers = _triggers(sentence, s)
+        for n, trig in enumerate(triggers):
+            before = text[s : trig.at]
+            if _NEGATED.search(before[-80:]) or (trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)):
+                continue
+            if trig.kind == "petition_filed":
+                if _BACKGROUND.search(before):
+                    reading.background_filings.append((s, e))
+                    continue
+                if company and not _about_company(sentence, company):
+                    reading.other_company_filings.append((s, e))
+                    continue
+            limit = triggers[n + 1].at if n + 1 < len(triggers) else e
+            in_sentence = dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)]
+            date, explicit = _pick_date(text, s, trig, limit, in_sentence)
+            if date is None and trig.kind in _PAST_KINDS and anchor:
+                date = PartialDate(anchor, "day", "on_or_before", "")
+            amounts = money[bisect.bisect_left(money_starts, s) : bisect.bisect_left(money_starts, e)]
+            end = e
+            if not amounts and trig.kind in ("adversary_proceeding", "award", "judgment") and idx + 1 < len(sentences):
+                ns, ne = sentences[idx + 1]
+                nxt = money[bisect.bisect_left(money_starts, ns) : bisect.bisect_left(money_starts, ne)]
+                if nxt and _NEXT_AMOUNT.search(text[ns:ne]) and "\n\n" not in text[e:ns]:
+                    amounts, end = nxt, ne
+            if trig.kind == "financing" and (not amounts or not _financing_done(sentence, triggers)):
+                continue
+            amount = _nearest_amount(amounts, trig) if trig.kind != "petition_filed" else None
+            subtype = _subtype(trig.kind, text[trig.at : limit] if trig.kind == "motion_filed" else sentence)
+            if trig.kind == "order_entered" and not explicit and subtype in (None, "other") and last_order:
+                continue  # an undated approval elaborating the previous order
+            if _repeated(trig.kind, date, subtype, amount, sentence, seen):
+                continue
+            event = Event(
+                kind=trig.kind,
+                date=date,
+                summary=_summary(trig.kind, text[s:end], subtype),
+                evidence=Span(s, end, text[s:end]),
+                amount=amount,
+                parties=_parties(trig.kind, sentence),
+                subtype=subtype,
+            )
+            reading.events.append(event)
+            if trig.kind == "order_entered":
+                last_order = event
+    return reading
+
+
+_DISTINCT = re.compile(r"\b(?:also|separate|another|additional|second|further)\b", _I)
+
+
+def _repeated(kind: str, date, subtype: str | None, amount, sentence: str, seen: set[tuple]) -> bool:
+    """The same fact told twice (headline bullet and body, quote and narrative) is one event."""
+    if kind in ("petition_filed", "emergence", "plan_confirmed"):
+        key: tuple = (kind,)
+    elif amount is not None:
+        key = (kind, amount.value, amount.currency)
+    elif _DISTINCT.search(sentence):
+        key = (kind, len(seen))
+    else:
+        key = (kind, date.edtf if date else None, subtype)
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
+def _is_headline(sentence: str) -> bool:
+    return not re.search(r"[a-z]", sentence)
+
+
+def _triggers(sentence: str, offset: int) -> list[_Trigger]:
+    found = []
+    for kind, rx in _RULES:
+        m = rx.search(sentence)
+        if not m:
+            continue
+        at = next((m.start(g) for g in ("at", "at2") if g in rx.groupindex and m.group(g)), m.start())
+        found.append(_Trigger(kind, offset + at, offset + m.end()))
+    kinds = {t.kind for t in found}
+    if "plan_confirmed" in kinds:  # a confirmation order is not a second, generic order
+        found = [t for t in found if t.kind != "order_entered"]
+    if "motion_filed" in kinds:  # financing asked for is a motion, not financing obtained
+        found = [t for t in found if t.kind != "financing"]
+    return sorted(found, key=lambda t: t.at)
+
+
+def _about_company(sentence: str, company: str) -> bool:
+    first = re.sub(r"[^\w&-]", "", company.split()[0]).lower()
+    return first in sentence.lower() or bool(_SELF.search(sentence))
+
+
+def _pick_date(
+    text: str, s: int, trig: _Trigger, limit: int, mentions: list[DateMention]
+) -> tuple[PartialDate | None, bool]:
+    usable = [d for d in mentions if not (d.relative and _reporting(text, d))]
+    for d in usable:  # an opening adverbial dates the whole sentence: 'Also today, ...', 'On May 5, ...'
+        lead = text[s : d.start]
+        if len(lead) <= 12 and text[d.end : d.end + 2].lstrip().startswith(",") and d.end <= trig.at:
+            return d.date, True
+    after = [d for d in usable if trig.at <= d.start < limit and d.start - trig.at < 220]
+    if after:
+        return after[0].date, True
+    before = [d for d in usable if d.end <= trig.at and trig.at - d.end < 60]
+    if before:
+        return before[-1].date, True
+    return None, False
+
+
+def _reporting(text: str, d: DateMention) -> bool:
+    """'announced today that it has filed': today is when it was said, not when it was done."""
+    window = text[max(0, d.start - 20) : d.end + 20]
+    return bool(_REPORTING.search(window))
+
+
+def _financing_done(sentence: str, triggers: list[_Trigger]) -> bool:
+    done = re.search(
+        r"\b(?:signed|provided|arranged|obtained|secured|closed|entered into|received|committed|approved)\b", sentence, _I
+    )
+    pending = re.search(r"\b(?:discussions?|negotiat\w*|seeking|expects?|will seek|intends?)\b", sentence, _I)
+    return bool(done) and not pending
+
+
+def _nearest_amount(amounts: list[MoneyMention], trig: _Trigger):
+    if not amounts:
+        return None
+    return min(amounts, key=lambda m: abs(m.start - trig.at)).money
+
+
+def _subtype(kind: str, window: str) -> str | None:
+    if kind in ("motion_filed", "order_entered"):
+        return next((name for name, rx in _SUBTYPES if rx.search(window)), "other")
+    if kind == "award":
+        return "arbitration_award"
+    if kind == "judgment":
+        return "judgment"
+    return None
+
+
+def _parties(kind: str, sentence: str) -> tuple[Party, ...]:
+    if kind == "adversary_proceeding":
+        m = _AGAINST.search(sentence)
+        return (Party(m.group("name").rstrip(",. ") + ("." if m.group("name").endswith(".") else ""), "defendant"),) if m else ()
+    if kind == "award":
+        m = re.search(r"(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+arbitration\s+award", sentence)
+        return (Party(m.group("name"), "counterparty"),) if m else ()
+    if kind == "financing":
+        m = _LENDER.search(sentence)
+        return (Party(" ".join(m.group("name").split()).rstrip(","), "lender"),) if m else ()
+    if kind == "delisting":
+        m = _EXCHANGE.search(sentence)
+        return (Party(m.group("name"), "counterparty"),) if m else ()
+    return ()
+
+
+def _summary(kind: str, sentence: str, subtype: str | None) -> str:
+    flat = " ".join(sentence.split()).lstrip("-–—:, ")
+    if kind == "petition_filed":
+        chapter = chapter_in(flat)
+        vol = "Involuntary" if re.search(r"\binvoluntar", flat, _I) else "Voluntary"
+        court = find_court(flat)
+        where = f" in the {court.name}" if court and court.id else ""
+        return f"{vol} Chapter {chapter} petition filed{where}" if chapter else f"{vol} bankruptcy petition filed{where}"
+    label = _LABELS[kind]
+    if subtype and subtype not in ("other", "judgment", "arbitration_award"):
+        label += f" ({subtype.replace('_', ' ').replace('dip', 'DIP').replace('363', '§363')})"
+    if len(flat) > 200:
+        flat = flat[:200].rsplit(" ", 1)[0] + " …"
+    return f"{label}: {flat}"

@@ -1,0 +1,126 @@
+"""One release's bytes -> ``Extraction``: decode, clean, then read dates, parties, court and events.
+
+Pure: no database, no Django. ``extract_release`` raises ``UnreadableRelease`` with one line for a
+person when the bytes are not a release; everything else is best effort and never raises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from timeline.ingest.clean import boilerplate_ranges, clean_text, in_ranges, sentence_spans
+from timeline.ingest.courts import find_court
+from timeline.ingest.dates import find_dates, find_release_date
+from timeline.ingest.decode import UnreadableRelease, decode_release
+from timeline.ingest.events import Reading, chapter_in, read_events
+from timeline.ingest.facts import CaseFacts, CompanyFacts, Extraction, SourceFacts
+from timeline.ingest.money import find_money
+from timeline.ingest.parties import find_company, find_people
+
+__all__ = ["UnreadableRelease", "extract_release"]
+
+_CASE_NUMBER = re.compile(
+    r"\b(?:case|bankr\.?\s+case)\s+(?:no|number|nos)\.?\s*:?\s*(?P<n>\d{1,2}-\d{3,6}(?:[- ]?\(?[A-Z]{2,4}\)?)?)", re.I
+)
+_CASE_WORDS = re.compile(
+    r"\bchap(?:ter|er)?\s+(?:\d{1,2}|[IVX]{1,4})\b|\bbankrupt\w*|\bdebtor[- ]in[- ]possession|\breceivership\b", re.I
+)
+_TITLE_NOISE = re.compile(r"^(?:for immediate release|media contact|contacts?:?|exhibit\b|news release|press release)", re.I)
+_CASE_EVENT_KINDS = frozenset(
+    "petition_filed motion_filed order_entered hearing adversary_proceeding plan_filed plan_confirmed emergence "
+    "conversion dismissal".split()
+)
+
+
+def extract_release(raw: bytes, file: str) -> Extraction:
+    """Everything the parser reads from one release; spans index ``source.text``."""
+    decoded = decode_release(raw)
+    text = clean_text(decoded.text)
+    if not text.strip():
+        raise UnreadableRelease("no readable text after removing markup and page furniture")
+    release_date = find_release_date(text, decoded.date)
+    anchor = release_date.value if release_date else None
+    sentences = sentence_spans(text)
+    boiler = boilerplate_ranges(text)
+    dates = find_dates(text, anchor)
+    lead = [(s, e) for s, e in sentences if not in_ranges(s, boiler)][:10]
+    company = find_company(text, lead, dates)
+    reading = read_events(text, sentences, boiler, dates, find_money(text), anchor, company.name if company else None)
+    is_case, reason = _is_case(text, reading, boiler)
+    source = SourceFacts(
+        file=file,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        title=decoded.title or _title(text, sentences),
+        release_date=release_date,
+        format=decoded.format,
+        text=text,
+    )
+    if not is_case:
+        return Extraction(source, False, reason, company, None, (), find_people(text))
+    events = tuple(reading.events)
+    return Extraction(source, True, None, company, _case(text, reading, boiler), events, find_people(text))
+
+
+def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tuple[bool, str | None]:
+    """A case is reported when the release states a case event, or a filing by the company as background."""
+    if any(e.kind in _CASE_EVENT_KINDS for e in reading.events) or reading.background_filings:
+        return True, None
+    words = [m for m in _CASE_WORDS.finditer(text) if not in_ranges(m.start(), boiler)]
+    if reading.other_company_filings:
+        return False, "the release reports another company's bankruptcy filing, not a case of its own"
+    if words and any(re.search(r"\b(?:its|our|the company's)\s+chapter\s+11\b", text[max(0, m.start() - 20) : m.end()], re.I) for m in words):
+        return True, None
+    if words:
+        return False, "bankruptcy is mentioned, but only about another company or as a possibility; no case is reported"
+    if any(True for _ in _CASE_WORDS.finditer(text)):
+        return False, "bankruptcy appears only in forward-looking or safe-harbor boilerplate"
+    return False, "no bankruptcy filing is reported (financial distress or other news only)"
+
+
+def _case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> CaseFacts:
+    petition = next((e for e in reading.events if e.kind == "petition_filed"), None)
+    where = [petition.evidence.quote] if petition else [text[s:e] for s, e in reading.background_filings]
+    reporting = _reporting_text(text, boiler)
+    chapter = next((c for c in (chapter_in(w) for w in where) if c), None) or chapter_in(reporting)
+    voluntary = None
+    if where:
+        joined = " ".join(where)
+        voluntary = False if re.search(r"\binvoluntar", joined, re.I) else True
+    court = None
+    if petition:
+        court = find_court(petition.evidence.quote)
+    if court is None or court.id is None:
+        court = find_court(reporting) or court
+    number = _CASE_NUMBER.search(reporting)
+    return CaseFacts(chapter, voluntary, court, number.group("n") if number else None, petition.date if petition else None)
+
+
+def _reporting_text(text: str, boiler: list[tuple[int, int]]) -> str:
+    """The release without its boilerplate, blanked in place so offsets stay meaningful."""
+    if not boiler:
+        return text
+    chars = list(text)
+    for a, b in boiler:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _title(text: str, sentences: list[tuple[int, int]]) -> str | None:
+    """The headline: an early line written as a title (capitalized, no sentence punctuation)."""
+    for s, e in sentences[:12]:
+        line = " ".join(text[s:e].split())
+        if _TITLE_NOISE.match(line) or len(line.split()) < 3 or len(line) > 200:
+            continue
+        if re.search(r"\d{1,2}:\d\d|\d{4}$", line) or line.endswith((".", ",")):
+            continue
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            return line
+    return None
+
+
+def company_name(extraction: Extraction) -> str | None:
+    """Convenience for callers: the debtor's name as written, if any."""
+    company: CompanyFacts | None = extraction.company
+    return company.name if company else None
