@@ -130,7 +130,6 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec del mass calif conn fla ill tex wash ore pa va wis minn "
     "mich ariz colo n.y n.j d.c e.g i.e approx gov sen rep gen lt col capt prof messrs".split()
 )
-_HEADLINE = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$")
 _BOILERPLATE_CUE = re.compile(
     r"forward[- ]looking|safe[- ]harbor|private securities litigation reform act|risks? and uncertaint"
     r"|could cause actual results|actual results (?:may|could) differ",
@@ -142,6 +141,20 @@ _BOILERPLATE_HEADING = re.compile(
     re.I | re.M,
 )
 _ABOUT_HEADING = re.compile(r"^about [^\n.]{1,60}$", re.I | re.M)
+
+
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via".split())
+
+
+def is_headline(line: str) -> bool:
+    """A title line: all capitals, or Title Case with no closing sentence punctuation."""
+    line = line.strip()
+    if not re.search(r"[a-z]", line):
+        return len(re.findall(r"[A-Z]", line)) >= 4
+    if line.endswith((".", ",", ";", ":", '"', "”")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’&-]*", line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -162,13 +175,18 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         pieces.append((line_start, start + line_end))
         line_start = start + line_end + 1
     block_start = start
-    for i, (ls, le) in enumerate(pieces):  # an all-caps headline line stands alone
-        line = text[ls:le]
-        if _HEADLINE.match(line) and len(line.split()) >= 2 or (i + 1 < len(pieces) and _HEADLINE.match(line)):
+    opens = True  # does this line start a new sentence?
+    for ls, le in pieces:  # headline lines and 'Label:' lines stand alone
+        line = text[ls:le].strip()
+        label = line.endswith(":") and len(line) < 40
+        last = line.rsplit(" ", 1)[-1].lower() if line else ""
+        if opens and (label or (is_headline(line) and last not in _SMALL_WORDS and line[:1].isupper())):
             if ls > block_start:
                 _split_sentences(text, block_start, ls - 1, spans)
             _split_sentences(text, ls, le, spans)
             block_start = le + 1
+            continue
+        opens = bool(re.search(r"[.!?:\"”]$", line))
     if block_start < end:
         _split_sentences(text, block_start, end, spans)
 

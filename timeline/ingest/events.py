@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from timeline.ingest.clean import in_ranges
+from timeline.ingest.clean import in_ranges, is_headline
 from timeline.ingest.courts import find_court
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import Event, Party, PartialDate, Span
@@ -49,7 +49,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "order_entered",
         re.compile(
             r"\b(?:received|receives|obtained|won)\s+(?:final\s+|interim\s+)?(?:court\s+)?approval\b"
-            r"|\bcourt\b[^;]{0,160}?\b(?P<at>approved|granted|authorized|entered|signed|issued)\b"
+            r"|\bcourt\b(?:\s+(?:for|of|in)\s+the\s+[^;]{0,100}?)?(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|has\s+|today\s+)?"
+            r"(?P<at>approved|granted|authorized|entered|signed|issued)\b"
             r"|\b(?:approved|authorized|granted)\s+by\s+the\s+(?:bankruptcy\s+)?court\b"
             r"|\border\s+(?:approving|authorizing|granting)\b",
             _I,
@@ -237,7 +238,7 @@ def read_events(
     seen: set[tuple] = set()
     last_order: Event | None = None
     for idx, (s, e) in enumerate(sentences):
-        if in_ranges(s, boilerplate) or _is_headline(text[s:e]):
+        if in_ranges(s, boilerplate) or is_headline(text[s:e]):
             continue
         s = dateline_cut(text, s, e, dates[bisect.bisect_left(date_starts, s) :])
         sentence = text[s:e]
@@ -305,10 +306,6 @@ def _repeated(kind: str, date, subtype: str | None, amount, sentence: str, seen:
         return True
     seen.add(key)
     return False
-
-
-def _is_headline(sentence: str) -> bool:
-    return not re.search(r"[a-z]", sentence)
 
 
 def _triggers(sentence: str, offset: int) -> list[_Trigger]:

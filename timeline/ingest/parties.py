@@ -14,7 +14,7 @@ from timeline.ingest.facts import CompanyFacts, PersonFacts
 
 _SUFFIX = r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.A|S\.A|AG|N\.V|Holdings"
 _WORD = r"(?:[A-Z][\w&'’.\-]*|&|and|of|de|du|la)"
-_NAME = rf"(?P<name>[A-Z][\w&'’.\-]*(?:[ \t]+{_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX})\b\.?)?)"
+_NAME = rf"(?P<name>[A-Z][\w&'’.\-]*(?:\s+{_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX})\b\.?)?)"
 _VERBS = (
     r"today|said|says|announced|announces|reported|reports|has|have|had|filed|files|took|takes|jointly|received"
     r"|receives|is|was|were|will|officials|asked|obtained|emerged|completed|and all|and its|and certain"
