@@ -1,0 +1,64 @@
+"""Case page: server time and query count for 10 to 5,000 events, beside a bare render of the same rows
+from one query (bench.urls.bare_case), requests interleaved so noise hits both alike."""
+
+from __future__ import annotations
+
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from .common import Row, median, skipped, timed
+
+SECTION = "case page"
+SIZES = (10, 100, 1000, 5000)
+FLOOR = "bare render, 1 query"
+
+
+def case_url(pk: int) -> str | None:
+    try:
+        return reverse("timeline:case_detail", args=[pk])
+    except NoReverseMatch:
+        return None
+
+
+def measure(client: Client, url: str, runs: int) -> tuple[list[float], int, int]:
+    """(seconds per run, queries of one run, status)."""
+    reset_queries()  # the client's request_started would empty the log mid-capture
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)  # also the warm-up
+    times = []
+    for _ in range(runs):
+        seconds, response = timed(lambda: client.get(url))
+        times.append(seconds)
+    return times, len(queries), response.status_code
+
+
+def run(cases: dict[int, int]) -> list[Row]:
+    """``cases`` maps an event count to the id of a case with that many events."""
+    if case_url(next(iter(cases.values()))) is None:
+        return [skipped(SECTION, "case detail", "timeline:case_detail is not routed yet (pages not landed)")]
+    client = Client(raise_request_exception=False)
+    rows, counts = [], []
+    for size, pk in cases.items():
+        runs = 15 if size <= 100 else 9 if size <= 1000 else 5
+        page, bare = [], []
+        for _ in range(runs):  # interleaved: page, bare, page, bare, ...
+            t, page_queries, status = measure(client, case_url(pk), 1)
+            page += t
+            t, bare_queries, bare_status = measure(client, f"/bench/case/{pk}/bare", 1)
+            bare += t
+        counts.append(page_queries)
+        value, floor = median(page) * 1000, median(bare) * 1000
+        target = "within 2x of bare" + ("; < 100 ms" if size == 1000 else "")
+        ok = status == 200 and value <= 2 * floor and (size != 1000 or value < 100)
+        rows.append(
+            Row(SECTION, f"{size:,} events: server time (median of {runs})", value, "ms", floor, FLOOR, target, ok,
+                note=f"HTTP {status}")
+        )  # fmt: skip
+    constant = len(set(counts)) == 1
+    rows.append(
+        Row(SECTION, "SQL queries at " + " / ".join(f"{s:,}" for s in cases), max(counts), "queries", 1, FLOOR,
+            "constant in events", constant, note=" / ".join(str(c) for c in counts))
+    )  # fmt: skip
+    return rows
