@@ -126,9 +126,79 @@ def _is_chrome(line: str) -> bool:
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“'(\[]?[A-Z0-9$])")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr jr sr st mt ft inc corp co ltd bros no nos vs v u.s u.s.a n.a p.o l.p l.l.c n.v s.a ave rd "
-    "jan feb mar apr jun jul aug sep sept oct nov dec del mass calif conn fla ill tex wash ore pa va wis minn "
-    "mich ariz colo n.y n.j d.c e.g i.e approx gov sen rep gen lt col capt prof messrs".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "st",
+        "mt",
+        "ft",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "no",
+        "nos",
+        "vs",
+        "v",
+        "u.s",
+        "u.s.a",
+        "n.a",
+        "p.o",
+        "l.p",
+        "l.l.c",
+        "n.v",
+        "s.a",
+        "ave",
+        "rd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "del",
+        "mass",
+        "calif",
+        "conn",
+        "fla",
+        "ill",
+        "tex",
+        "wash",
+        "ore",
+        "pa",
+        "va",
+        "wis",
+        "minn",
+        "mich",
+        "ariz",
+        "colo",
+        "n.y",
+        "n.j",
+        "d.c",
+        "e.g",
+        "i.e",
+        "approx",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "prof",
+        "messrs",
+    ]
 )
 _BOILERPLATE_CUE = re.compile(
     r"forward[- ]looking|safe[- ]harbor|private securities litigation reform act|risks? and uncertaint"
@@ -143,7 +213,35 @@ _BOILERPLATE_HEADING = re.compile(
 _ABOUT_HEADING = re.compile(r"^about [^\n.]{1,60}$", re.I | re.M)
 
 
-_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via".split())
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "via",
+        "is",
+        "are",
+        "be",
+        "its",
+        "into",
+        "over",
+        "up",
+        "per",
+    ]
+)
 
 
 def is_headline(line: str) -> bool:
@@ -154,7 +252,9 @@ def is_headline(line: str) -> bool:
     if line.endswith((".", ",", ";", ":", '"', "”")):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’&-]*", line) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+    if re.search(r"\d{4}\W*$", line):
+        return False  # 'PHOENIX, AZ, November 10, 2009' is a dateline
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -178,15 +278,16 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
     opens = True  # does this line start a new sentence?
     for ls, le in pieces:  # headline lines and 'Label:' lines stand alone
         line = text[ls:le].strip()
-        label = line.endswith(":") and len(line) < 40
+        label = line.endswith(":") and len(line.split()) <= 3 and "(" not in line
         last = line.rsplit(" ", 1)[-1].lower() if line else ""
-        if opens and (label or (is_headline(line) and last not in _SMALL_WORDS and line[:1].isupper())):
+        title = is_headline(line) and last not in _SMALL_WORDS and line[:1].isupper() and line[-1:] not in "&,-–"
+        if opens and (label or title):
             if ls > block_start:
                 _split_sentences(text, block_start, ls - 1, spans)
             _split_sentences(text, ls, le, spans)
             block_start = le + 1
             continue
-        opens = bool(re.search(r"[.!?:\"”]$", line))
+        opens = bool(re.search(r"[.!?:\"”]$", line)) or len(line) < 40
     if block_start < end:
         _split_sentences(text, block_start, end, spans)
 
@@ -194,8 +295,8 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 def _split_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        word = text[max(start, m.start() - 12) : m.start()].split()
-        last = word[-1].lower().lstrip("(\"'“") if word else ""
+        word = re.search(r"[A-Za-z.]*$", text[max(start, m.start() - 12) : m.start()])
+        last = word.group(0).lower().lstrip(".") if word else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
             continue
         _add(text, pos, m.end(), spans)

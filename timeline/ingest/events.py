@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from timeline.ingest.clean import in_ranges, is_headline
 from timeline.ingest.courts import find_court
 from timeline.ingest.dates import DateMention, dateline_cut
-from timeline.ingest.facts import Event, Party, PartialDate, Span
+from timeline.ingest.facts import Event, PartialDate, Party, Span
 from timeline.ingest.money import MoneyMention
 
 _I = re.I
@@ -146,8 +146,20 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
 _FUTURE_OK = frozenset({"hearing", "delisting"})
 # reported as done: with no date of their own they happened on or before the release date
 _PAST_KINDS = frozenset(
-    "petition_filed motion_filed order_entered plan_filed plan_confirmed emergence conversion dismissal delisting "
-    "financing adversary_proceeding asset_sale".split()
+    [
+        "petition_filed",
+        "motion_filed",
+        "order_entered",
+        "plan_filed",
+        "plan_confirmed",
+        "emergence",
+        "conversion",
+        "dismissal",
+        "delisting",
+        "financing",
+        "adversary_proceeding",
+        "asset_sale",
+    ]
 )
 _NEGATED = re.compile(r"\b(?:not|neither|nor|never|no longer|no)\b|n't\b", _I)
 _HYPOTHETICAL = re.compile(
@@ -165,7 +177,9 @@ _REPORTING = re.compile(
 )
 _SELF = re.compile(r"\b(?:it|we|they|the company|the companies|its|our|their|the debtors?)\b", _I)
 _AGAINST = re.compile(r"\bagainst\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}(?:,?\s+(?:Inc|Corp|Co|Ltd)\.?)?)")
-_LENDER = re.compile(r"\b(?:provided by|with|from)\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}(?:,\s+N\.\s?A\.)?)")
+_LENDER = re.compile(
+    r"\b(?:provided by|with|from)\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}(?:,\s+N\.\s?A\.)?)"
+)
 _EXCHANGE = re.compile(
     r"(?P<name>New York Stock Exchange|American Stock Exchange|Nasdaq(?: Stock Market)?|NYSE(?: [A-Z][\w]*)*"
     r"(?: LLC)?|AMEX|Amex|Toronto Stock Exchange)"
@@ -354,7 +368,9 @@ def _reporting(text: str, d: DateMention) -> bool:
 
 def _financing_done(sentence: str, triggers: list[_Trigger]) -> bool:
     done = re.search(
-        r"\b(?:signed|provided|arranged|obtained|secured|closed|entered into|received|committed|approved)\b", sentence, _I
+        r"\b(?:signed|provided|arranged|obtained|secured|closed|entered into|received|committed|approved)\b",
+        sentence,
+        _I,
     )
     pending = re.search(r"\b(?:discussions?|negotiat\w*|seeking|expects?|will seek|intends?)\b", sentence, _I)
     return bool(done) and not pending
@@ -379,7 +395,11 @@ def _subtype(kind: str, window: str) -> str | None:
 def _parties(kind: str, sentence: str) -> tuple[Party, ...]:
     if kind == "adversary_proceeding":
         m = _AGAINST.search(sentence)
-        return (Party(m.group("name").rstrip(",. ") + ("." if m.group("name").endswith(".") else ""), "defendant"),) if m else ()
+        return (
+            (Party(m.group("name").rstrip(",. ") + ("." if m.group("name").endswith(".") else ""), "defendant"),)
+            if m
+            else ()
+        )
     if kind == "award":
         m = re.search(r"(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+arbitration\s+award", sentence)
         return (Party(m.group("name"), "counterparty"),) if m else ()
@@ -399,7 +419,9 @@ def _summary(kind: str, sentence: str, subtype: str | None) -> str:
         vol = "Involuntary" if re.search(r"\binvoluntar", flat, _I) else "Voluntary"
         court = find_court(flat)
         where = f" in the {court.name}" if court and court.id else ""
-        return f"{vol} Chapter {chapter} petition filed{where}" if chapter else f"{vol} bankruptcy petition filed{where}"
+        return (
+            f"{vol} Chapter {chapter} petition filed{where}" if chapter else f"{vol} bankruptcy petition filed{where}"
+        )
     label = _LABELS[kind]
     if subtype and subtype not in ("other", "judgment", "arbitration_award"):
         label += f" ({subtype.replace('_', ' ').replace('dip', 'DIP').replace('363', '§363')})"

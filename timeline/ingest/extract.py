@@ -26,10 +26,22 @@ _CASE_NUMBER = re.compile(
 _CASE_WORDS = re.compile(
     r"\bchap(?:ter|er)?\s+(?:\d{1,2}|[IVX]{1,4})\b|\bbankrupt\w*|\bdebtor[- ]in[- ]possession|\breceivership\b", re.I
 )
-_TITLE_NOISE = re.compile(r"^(?:for immediate release|media contact|contacts?:?|exhibit\b|news release|press release)", re.I)
+_TITLE_NOISE = re.compile(
+    r"^(?:for immediate release|media contact|contacts?:?|exhibit\b|news release|press release)", re.I
+)
 _CASE_EVENT_KINDS = frozenset(
-    "petition_filed motion_filed order_entered hearing adversary_proceeding plan_filed plan_confirmed emergence "
-    "conversion dismissal".split()
+    [
+        "petition_filed",
+        "motion_filed",
+        "order_entered",
+        "hearing",
+        "adversary_proceeding",
+        "plan_filed",
+        "plan_confirmed",
+        "emergence",
+        "conversion",
+        "dismissal",
+    ]
 )
 
 
@@ -69,7 +81,10 @@ def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tupl
     words = [m for m in _CASE_WORDS.finditer(text) if not in_ranges(m.start(), boiler)]
     if reading.other_company_filings:
         return False, "the release reports another company's bankruptcy filing, not a case of its own"
-    if words and any(re.search(r"\b(?:its|our|the company's)\s+chapter\s+11\b", text[max(0, m.start() - 20) : m.end()], re.I) for m in words):
+    if words and any(
+        re.search(r"\b(?:its|our|the company's)\s+chapter\s+11\b", text[max(0, m.start() - 20) : m.end()], re.I)
+        for m in words
+    ):
         return True, None
     if words:
         return False, "bankruptcy is mentioned, but only about another company or as a possibility; no case is reported"
@@ -93,7 +108,9 @@ def _case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> CaseFac
     if court is None or court.id is None:
         court = find_court(reporting) or court
     number = _CASE_NUMBER.search(reporting)
-    return CaseFacts(chapter, voluntary, court, number.group("n") if number else None, petition.date if petition else None)
+    return CaseFacts(
+        chapter, voluntary, court, number.group("n") if number else None, petition.date if petition else None
+    )
 
 
 def _reporting_text(text: str, boiler: list[tuple[int, int]]) -> str:

@@ -12,7 +12,9 @@ import re
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import CompanyFacts, PersonFacts
 
-_SUFFIX = r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.A|S\.A|AG|N\.V|Holdings"
+_SUFFIX = (
+    r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.A|S\.A|AG|N\.V|Holdings"
+)
 _WORD = r"(?:[A-Z][\w&'’.\-]*|&|and|of|de|du|la)"
 _NAME = rf"(?P<name>[A-Z][\w&'’.\-]*(?:\s+{_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX})\b\.?)?)"
 _VERBS = (
@@ -27,8 +29,34 @@ _LEAD_NOISE = re.compile(
 )
 _HAS_VERB = re.compile(rf"\b(?:{_VERBS}|took|filed)\b")
 _NOT_NAMES = frozenset(
-    "the this that these we our it its he she they company debtor debtors court utility under in on at for as"
-    " following after while when".split()
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "we",
+        "our",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "company",
+        "debtor",
+        "debtors",
+        "court",
+        "utility",
+        "under",
+        "in",
+        "on",
+        "at",
+        "for",
+        "as",
+        "following",
+        "after",
+        "while",
+        "when",
+    ]
 )
 _HEADLINE_TICKER = re.compile(r"^(?P<name>[A-Z][A-Z0-9&.'\- ]+?)\s*<(?P<tick>[A-Z0-9.]{1,10})>", re.M)
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
@@ -36,7 +64,8 @@ _ANGLE = re.compile(r"\s*<(?P<tick>[A-Z0-9.]{1,10})>")
 _TICKER = re.compile(r"[A-Z]{1,6}(?:\.[A-Z]{1,2})?")
 _EXCHANGE = re.compile(r"NYSE|Nasdaq|NASDAQ|AMEX|Amex|OTC|Pink|TSX|Stock Exchange|Bulletin Board|OTCBB|ASX|LSE", re.I)
 _UNIT = re.compile(
-    rf"^\s*(?:\([^)]*\))?\s*,?\s*and its (?:[\w-]+\s+){{0,2}}(?:unit|subsidiary|affiliate)\s+{_NAME}(?=[\s,(])"
+    rf"\s*(?:\([^)]*\))?\s*,?\s*and its (?:[\w-]+\s+){{0,2}}(?:unit|subsidiary|affiliate)\s+{_NAME}"
+    rf"(?=\s*(?:\(|,|<|\s(?:{_VERBS})\b))"
 )
 
 
@@ -117,7 +146,9 @@ _TITLE_WORDS = re.compile(
     r"|secretary|founder|head|spokes|vice|analyst|reporter|principal|trustee|member|executive|vp|contact|relations",
     re.I,
 )
-_SAID_NAME_TITLE = re.compile(rf"\b(?:said|says|added|noted|stated)\s+(?P<name>{_PERSON})\s*,\s*(?P<title>[^\"“”\n]{{3,140}}?)(?=[.\"“”]\s|\.$|,\s*[\"“])")
+_SAID_NAME_TITLE = re.compile(
+    rf"\b(?:said|says|added|noted|stated)\s+(?P<name>{_PERSON})\s*,\s*(?P<title>[^\"“”\n]{{3,140}}?)(?=[.\"“”]\s|\.$|,\s*[\"“])"
+)
 _NAME_TITLE_SAID = re.compile(
     rf"(?P<name>{_PERSON})\s*,\s*(?P<title>[^\"“”\n;]{{3,140}}?)\s*,?\s+(?:said|says|added|noted|stated|told)\b"
 )
@@ -127,7 +158,9 @@ _TITLE_NAME_SAID = re.compile(
 )
 _NAME_SAID = re.compile(rf"(?P<name>{_PERSON})\s+(?:said|added|told)\b")
 _CONTACT_BLOCK = re.compile(r"\bcontacts?\s*:", re.I)
-_CONTACT_ENTRY = re.compile(rf"(?P<name>{_PERSON})\s*,\s*(?P<title>[A-Z][^,;\n\d(]{{1,70}}?)\s*(?=[;\n]|,|\s-\s|\s\(|$)")
+_CONTACT_ENTRY = re.compile(
+    rf"(?P<name>{_PERSON})\s*,\s*(?P<title>[A-Z][^,;\n\d(]{{1,70}}?)\s*(?=[;\n]|,|\s-\s|\s\(|$)"
+)
 _NOT_PERSON = re.compile(
     r"\b(?:Company|Corporation|Court|Bankruptcy|Chapter|Inc|Corp|Bank|Exchange|Street|Energy|Electric|Group|Fund"
     r"|United|States|District|Department|News|Wire|Release|Division|Code|Capital|Industries)\b"
