@@ -129,7 +129,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "dismissal",
         re.compile(
-            r"\b(?:court|judge)\s+dismissed\b|\b(?:case|cases|petition)\s+(?:was|were|has been|have been)\s+dismissed\b",
+            r"\b(?:court|judge)\s+dismissed\b"
+            r"|\b(?:case|cases|petition)\s+(?:was|were|has been|have been)\s+dismissed\b",
             _I,
         ),
     ),

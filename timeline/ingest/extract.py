@@ -101,7 +101,7 @@ def _case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> CaseFac
     voluntary = None
     if where:
         joined = " ".join(where)
-        voluntary = False if re.search(r"\binvoluntar", joined, re.I) else True
+        voluntary = not re.search(r"\binvoluntar", joined, re.I)
     court = None
     if petition:
         court = find_court(petition.evidence.quote)
