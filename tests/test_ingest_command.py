@@ -1,0 +1,480 @@
+"""`manage.py ingest_releases` on the real fixture releases: merging, idempotence, bad input, races."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.core.management.base import CommandError, OutputWrapper
+from django.db import connection
+from jsonschema import Draft202012Validator
+
+from cases.models import AdversaryProceeding, Case, Company, DisclosedAward, Motion, Person
+from timeline.ingest import decode, load
+from timeline.ingest.sources import expand
+from timeline.management.commands.ingest_releases import Progress
+from timeline.models import EventSource, Release, TimelineEvent
+
+from .conftest import FIXTURES, RELEASES
+
+BASE = FIXTURES.parent
+FIBERCORE = RELEASES / "00_fibercore_2003-11-17.txt"
+FIBERCORE_REWRITE = RELEASES / "28_fibercore_photonics_com_rewrite_2003-11-17.txt"
+PGE = sorted(RELEASES.glob("0[123]_pge_*.txt"))
+ALL = sorted(RELEASES.glob("*.txt"))
+MODELS = (Release, Company, Person, Case, TimelineEvent, EventSource, Motion, AdversaryProceeding, DisclosedAward)
+
+
+def ingest(*paths, **options) -> tuple[int, str, str]:
+    """Run the real command in-process: (exit status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("ingest_releases", *map(str, paths), stdout=out, stderr=err, **options)
+        status = 0
+    except CommandError as e:
+        status = e.returncode
+        err.write(f"CommandError: {e}\n")
+    return status, out.getvalue(), err.getvalue()
+
+
+def manage(*args, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *map(str, args)],
+        cwd=BASE,
+        env={**os.environ, "DEBUG": "1", **(env or {})},
+        capture_output=True,
+        **kwargs,
+    )
+
+
+def counts() -> dict[str, int]:
+    return {m.__name__: m.objects.count() for m in MODELS}
+
+
+def failure_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("failed: ")]
+
+
+# --- arguments -------------------------------------------------------------------------------------
+
+
+def test_folders_are_walked_recursively_in_order_skipping_hidden_files_and_annotations(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ["b/2.txt", "a.txt", "b/1.html", ".hidden.txt", "a.expected.json", ".git/x.txt"]:
+        (tmp_path / name).write_text("x")
+
+    names = [s.name for s in expand([f"{tmp_path}/", "-"])]
+
+    assert names == [f"{tmp_path}/a.txt", f"{tmp_path}/b/1.html", f"{tmp_path}/b/2.txt", "-"]
+
+
+@pytest.mark.django_db
+def test_a_release_on_standard_input_is_imported():
+    status, out, _ = ingest("-", stdin=io.BytesIO(FIBERCORE.read_bytes()))
+
+    assert status == 0
+    assert out.startswith("created: standard input")
+    assert Release.objects.get().origin == "standard input"
+
+
+# --- importing the fixture releases ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_importing_the_fixture_folder_reports_each_release_and_a_summary():
+    status, out, err = ingest(RELEASES)
+
+    assert status == 0, err
+    assert len(out.splitlines()) == len(ALL)
+    for line, path in zip(out.splitlines(), ALL, strict=True):
+        assert re.match(rf"(created|updated|not a bankruptcy release): {re.escape(str(RELEASES / path.name))}", line)
+    assert re.search(rf"{len(ALL)} releases in .*: \d+ created, \d+ updated, 0 unchanged, \d+ not a bankruptcy", err)
+    assert err.rstrip().endswith("0 failed")
+    assert Release.objects.count() == len(ALL)
+    assert Release.objects.filter(is_bankruptcy=False, case__isnull=True).exclude(not_case_reason="").exists()
+
+
+@pytest.mark.django_db
+def test_importing_twice_changes_nothing():
+    ingest(RELEASES)
+    before = counts()
+
+    status, out, err = ingest(RELEASES)
+
+    assert status == 0
+    assert counts() == before
+    assert all(line.startswith("unchanged: ") for line in out.splitlines())
+    assert f"0 created, 0 updated, {len(ALL)} unchanged" in err
+
+
+@pytest.mark.django_db
+def test_a_rewrite_of_the_fibercore_release_joins_its_case():
+    ingest(FIBERCORE)
+    status, out, _ = ingest(FIBERCORE_REWRITE)
+
+    assert status == 0
+    assert out.startswith("updated: ")
+    case = Case.objects.get()
+    assert case.releases.count() == 2
+    assert case.petition_date == dt.date(2003, 11, 14)
+    # the adversary proceeding (same defendant) and the award are one record each, confirmed by both
+    assert AdversaryProceeding.objects.get().defendant == "CommScope Inc."
+    assert DisclosedAward.objects.get().amount_note == "yen-denominated"
+    for kind in ("adversary_proceeding", "award"):
+        assert case.events.get(kind=kind).sources.values("release").distinct().count() == 2
+
+
+@pytest.mark.django_db
+def test_the_three_pge_releases_build_one_case():
+    status, _, err = ingest(*PGE)
+
+    assert status == 0, err
+    case = Case.objects.get()
+    assert case.releases.count() == 3
+    assert case.court_id == "canb"  # from the second release, which names the court
+    assert {"petition_filed", "plan_filed"} <= set(case.events.values_list("kind", flat=True))
+
+
+@pytest.mark.django_db
+def test_every_event_source_quotes_the_stored_text():
+    ingest(RELEASES)
+    for source in EventSource.objects.select_related("release"):
+        assert source.release.text[source.start : source.end] == source.quote
+
+
+@pytest.mark.django_db
+def test_different_petition_dates_are_both_kept(tmp_path):
+    changed = tmp_path / "fibercore_other_date.txt"
+    changed.write_bytes(
+        FIBERCORE.read_bytes().replace(b"Friday  afternoon,  November  14th", b"Thursday  afternoon,  November  13th")
+    )
+    assert changed.read_bytes() != FIBERCORE.read_bytes()
+    ingest(FIBERCORE)
+
+    ingest(changed)
+
+    case = Case.objects.get()
+    assert case.petition_date == dt.date(2003, 11, 14)
+    dates = sorted(case.events.filter(kind="petition_filed").values_list("date", flat=True))
+    assert dates == [dt.date(2003, 11, 13), dt.date(2003, 11, 14)]
+
+
+@pytest.mark.django_db
+def test_a_petition_date_corrected_in_the_admin_survives_reimporting_a_changed_release(staff_client, tmp_path):
+    ingest(FIBERCORE)
+    case = Case.objects.get()
+    url = f"/admin/cases/case/{case.pk}/change/"
+    data = admin_form_data(staff_client.get(url))
+    data["petition_date"] = "2003-11-13"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    case.refresh_from_db()
+    assert case.petition_date == dt.date(2003, 11, 13) and "petition_date" in case.edited_fields
+    changed = tmp_path / "00_fibercore_corrected.txt"
+    changed.write_bytes(FIBERCORE.read_bytes() + b"\nCorrection: contact details updated.\n")
+
+    status, out, _ = ingest(changed)
+
+    assert status == 0 and out.startswith("updated: ")
+    case.refresh_from_db()
+    assert case.petition_date == dt.date(2003, 11, 13)
+    assert case.releases.count() == 2
+
+
+def admin_form_data(response) -> dict:
+    """What the browser would post back from an admin change page, unchanged."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({formset.management_form.add_prefix(k): v for k, v in formset.management_form.initial.items()})
+        forms += formset.forms
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if isinstance(field.widget, admin.widgets.FilteredSelectMultiple) or isinstance(value, list | tuple):
+                data[form.add_prefix(name)] = [str(v) for v in value or []]
+            elif value is None or value is False:
+                continue
+            elif value is True:
+                data[form.add_prefix(name)] = "on"
+            elif isinstance(value, dt.date):
+                data[form.add_prefix(name)] = value.isoformat()
+            else:
+                data[form.add_prefix(name)] = str(value)
+    return data
+
+
+@pytest.mark.django_db
+def test_hostile_html_is_stored_as_text_without_its_script(tmp_path):
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        "<html><head><title>FiberCore Files for Chapter 11</title><script>alert('head')</script></head><body>"
+        "<p onclick=\"alert('attr')\">CHARLTON, Mass., Nov. 17, 2003 -- FiberCore, Inc. announced today it filed "
+        "for protection under Chapter 11 on November 14, 2003 in the U.S. Bankruptcy Court for the District of "
+        "Massachusetts.</p><script>document.write('<img src=x onerror=alert(1)>')</script>"
+        "<img src=x onerror=\"alert('img')\"><iframe src='javascript:alert(2)'></iframe></body></html>"
+    )
+
+    status, _, err = ingest(page)
+
+    assert status == 0, err
+    release = Release.objects.get()
+    assert release.format == "html"
+    for needle in ("<script", "alert(", "onerror", "javascript:", "<img"):
+        assert needle not in release.text
+        assert not EventSource.objects.filter(quote__contains=needle).exists()
+        assert not TimelineEvent.objects.filter(summary__contains=needle).exists()
+
+
+# --- bad input -------------------------------------------------------------------------------------
+
+UNDECODABLE = bytes(range(1, 9)) * 400  # control bytes only: no text encoding reads this as a release
+BAD_INPUTS = {
+    "empty": (b"", "empty"),
+    "blank": (b" \n\t\n", "empty"),
+    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40), "PNG"),
+    "undecodable": (UNDECODABLE, "not text"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", BAD_INPUTS)
+def test_bad_input_gets_one_clear_line_and_the_batch_goes_on(kind, tmp_path):
+    raw, reason = BAD_INPUTS[kind]
+    bad = tmp_path / f"{kind}.txt"
+    bad.write_bytes(raw)
+
+    status, out, err = ingest(bad, FIBERCORE)
+
+    assert status == 1
+    assert failure_lines(err) == [failure_lines(err)[0]]
+    assert failure_lines(err)[0].startswith(f"failed: {bad}: ") and reason in failure_lines(err)[0]
+    assert "1 failed" in err
+    assert Release.objects.get().origin == str(FIBERCORE)
+    assert out.startswith("created: ")
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(decode, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_bytes(FIBERCORE.read_bytes()[:2000])
+    opened = []
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
+
+    status, _, err = ingest(big)
+
+    assert status == 1
+    assert failure_lines(err) == [f"failed: {big}: over the size limit (2,000 bytes; the limit is 1,000)"]
+    assert big not in opened
+    assert Release.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_input_over_the_size_limit_on_standard_input_is_refused(monkeypatch):
+    monkeypatch.setattr(decode, "MAX_BYTES", 1000)
+
+    status, _, err = ingest("-", stdin=io.BytesIO(FIBERCORE.read_bytes()))
+
+    assert status == 1
+    assert failure_lines(err) == ["failed: standard input: over the size limit (more than 1,000 bytes)"]
+
+
+@pytest.mark.django_db
+def test_missing_paths_and_folders_without_releases_are_named(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / ".DS_Store").write_bytes(b"\0")
+
+    status, _, err = ingest(tmp_path / "nope.txt", tmp_path / "empty", FIBERCORE)
+
+    assert status == 1
+    assert failure_lines(err) == [
+        f"failed: {tmp_path / 'nope.txt'}: not found",
+        f"failed: {tmp_path / 'empty'}: a directory with no releases",
+    ]
+    assert "1 created" in err and "2 failed" in err
+
+
+def test_the_exit_status_of_the_real_command_says_a_release_failed(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+
+    run = manage("ingest_releases", "--dry-run", empty, FIBERCORE, text=True)
+
+    assert run.returncode == 1
+    assert [line for line in run.stderr.splitlines() if line.startswith("failed:")] == [f"failed: {empty}: empty file"]
+    assert f"created: {FIBERCORE}" not in run.stdout  # a dry run creates nothing
+    assert f"read: {FIBERCORE}" in run.stdout
+
+
+@pytest.mark.django_db
+def test_a_failure_inside_one_release_rolls_back_only_that_release(monkeypatch):
+    real_write = load._EventWriter.write
+
+    def fail_for_the_rewrite(self, events):
+        if self.release.origin.endswith(FIBERCORE_REWRITE.name):
+            raise RuntimeError("simulated crash after the company, case and release were written")
+        return real_write(self, events)
+
+    monkeypatch.setattr(load._EventWriter, "write", fail_for_the_rewrite)
+
+    status, _, err = ingest(FIBERCORE_REWRITE, *PGE)
+
+    assert status == 1
+    assert failure_lines(err) == [
+        f"failed: {FIBERCORE_REWRITE}: not imported, nothing written (RuntimeError: simulated crash after the "
+        "company, case and release were written)"
+    ]
+    assert not Company.objects.filter(normalized_name="fibercore").exists()
+    assert not Release.objects.filter(origin__endswith=FIBERCORE_REWRITE.name).exists()
+    assert Release.objects.count() == len(PGE)
+
+
+@pytest.mark.django_db
+def test_nothing_is_half_written_when_the_load_fails(monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(EventSource.objects, "bulk_create", crash)
+
+    status, _, err = ingest(FIBERCORE)
+
+    assert status == 1 and "connection lost" in err
+    assert set(counts().values()) == {0}
+
+
+# --- the dry run and its contract ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_dry_run_prints_the_contract_for_every_release_and_writes_nothing(django_assert_num_queries):
+    validator = Draft202012Validator(json.loads((FIXTURES / "contract/release-extraction.schema.json").read_text()))
+    given = "fixtures/releases/"  # relative, with a trailing slash: source.file keeps it as given
+
+    cwd = os.getcwd()
+    os.chdir(BASE)
+    try:
+        with django_assert_num_queries(0):
+            status, out, err = ingest(given, dry_run=True, format="jsonl")
+    finally:
+        os.chdir(cwd)
+
+    assert status == 0, err
+    lines = out.splitlines()
+    assert len(lines) == len(ALL)
+    for line, path in zip(lines, ALL, strict=True):
+        obj = json.loads(line)
+        errors = [e.message for e in validator.iter_errors(obj)]
+        assert errors == [], f"{path.name}: {errors}"
+        assert obj["source"]["file"] == given + path.name
+        for event in obj["events"]:
+            text = event["evidence"]
+            assert text["end"] >= text["start"]
+    assert "dry run, nothing written" in err
+
+
+def test_the_dry_run_output_is_the_contract_and_nothing_else_on_stdout():
+    run = manage("ingest_releases", "--dry-run", "--format", "jsonl", FIBERCORE, FIBERCORE_REWRITE, text=True)
+
+    assert run.returncode == 0, run.stderr
+    objects = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [o["source"]["file"] for o in objects] == [str(FIBERCORE), str(FIBERCORE_REWRITE)]
+    assert "dry run, nothing written: 2 releases" in run.stderr
+
+
+# --- progress --------------------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_progress_is_one_bar_redrawn_in_place():
+    screen = Terminal()
+    progress = Progress(3, OutputWrapper(screen))
+    progress.REDRAW_EVERY = 0
+    for _ in range(3):
+        progress.step()
+    progress.finish()
+
+    drawn = screen.getvalue()
+    assert "\n" not in drawn
+    assert drawn.count("\r[") == 3
+    assert "3/3 releases" in drawn and "/s, ETA" in drawn
+
+
+def test_in_a_pipe_big_batches_get_a_plain_line_every_tenth():
+    pipe = io.StringIO()
+    progress = Progress(1000, OutputWrapper(pipe))
+    for _ in range(1000):
+        progress.step()
+
+    lines = pipe.getvalue().splitlines()
+    assert len(lines) == 9
+    assert lines[0].startswith("progress: 100/1000 releases, ") and "\r" not in pipe.getvalue()
+
+
+def test_in_a_pipe_small_batches_get_no_progress_lines():
+    pipe = io.StringIO()
+    progress = Progress(17, OutputWrapper(pipe))
+    for _ in range(17):
+        progress.step()
+    assert pipe.getvalue() == ""
+
+
+# --- two imports at once ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_imports_of_the_same_folder_at_once_leave_no_duplicates(tmp_path):
+    ingest(RELEASES)  # what one import alone writes
+    alone = counts()
+    for model in (Release, Case, Person, Company):
+        model.objects.all().delete()
+    assert counts() == dict.fromkeys(alone, 0)
+
+    if connection.vendor == "sqlite":
+        # the test database lives in this process's memory: race two imports on a file database instead
+        env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'race.sqlite3'}"}
+        assert manage("migrate", "--no-input", env=env).returncode == 0
+    else:
+        db = connection.settings_dict
+        env = {"DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"}
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "ingest_releases", "-v", "1", str(RELEASES)],
+            cwd=BASE,
+            env={**os.environ, "DEBUG": "1", **env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [racer.communicate(timeout=120) for racer in racers]
+
+    for racer, (_, err) in zip(racers, results, strict=True):
+        assert racer.returncode == 0, err
+    outcomes = [line.split(":", 1)[0] for out, _ in results for line in out.splitlines()]
+    assert len(outcomes) == 2 * len(ALL)
+    assert len([o for o in outcomes if o != "unchanged"]) == len(ALL)  # each release written exactly once
+    script = (
+        "import json; from timeline.models import *; from cases.models import *; "
+        f"print(json.dumps({{m.__name__: m.objects.count() for m in ({', '.join(m.__name__ for m in MODELS)})}}))"
+    )
+    after = json.loads(manage("shell", "-c", script, env=env, text=True, check=True).stdout.splitlines()[-1])
+    assert after == alone

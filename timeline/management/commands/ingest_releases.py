@@ -1,0 +1,173 @@
+"""python manage.py ingest_releases PATH... : read press releases and write their case chronologies."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+
+from timeline.ingest.decode import UnreadableRelease
+from timeline.ingest.extract import extract_release
+from timeline.ingest.facts import Extraction
+from timeline.ingest.load import NOT_CASE, OUTCOMES, LoadResult, load_release
+from timeline.ingest.sources import STDIN, Source, expand
+
+FAILED = "failed"
+READ = "read"  # a dry run's outcome for a release that reports a case
+
+
+class Command(BaseCommand):
+    help = (
+        "Import press releases: files, folders (recursive, sorted) or - for standard input. Each release is "
+        "written in one transaction; a release that fails is reported on stderr and the batch goes on."
+    )
+    # Reading releases needs no URL or template checks; skipping them keeps a small dry run fast.
+    requires_system_checks = []
+    stealth_options = ("stdin",)
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="release files, folders, or - for stdin")
+        parser.add_argument("--dry-run", action="store_true", help="read and extract only: write nothing")
+        parser.add_argument(
+            "--format",
+            choices=["text", "jsonl"],
+            default="text",
+            help="text: one line per release for people; jsonl: one extraction per line "
+            "(fixtures/contract/release-extraction.schema.json)",
+        )
+
+    def handle(self, *args, paths: list[str], dry_run: bool, format: str, verbosity: int, **options) -> None:
+        stdin = options.get("stdin") or sys.stdin.buffer
+        sources = expand(paths)
+        progress = Progress(len(sources), self.stderr, enabled=verbosity >= 1)
+        tally: Counter[str] = Counter()
+        for source in sources:
+            outcome, line = self.one(source, stdin, dry_run=dry_run, jsonl=format == "jsonl")
+            tally[outcome] += 1
+            if outcome == FAILED:
+                progress.clear()
+                self.stderr.write(f"failed: {display(source)}: {line}", self.style.ERROR)
+            elif format == "text" and verbosity >= 1:
+                progress.clear()
+                self.stdout.write(f"{outcome}: {display(source)}{': ' + line if line else ''}")
+            progress.step()
+        progress.finish()
+        if verbosity >= 1:
+            self.stderr.write(summary(tally, len(sources), progress.elapsed(), dry_run), style_func=str)
+        if tally[FAILED]:
+            raise CommandError(f"{tally[FAILED]} of {len(sources)} releases failed", returncode=1)
+
+    def one(self, source: Source, stdin, *, dry_run: bool, jsonl: bool) -> tuple[str, str]:
+        """Read, extract and (unless a dry run) load one release: (outcome, what to say about it)."""
+        try:
+            raw = source.read(stdin)
+            extraction = extract_release(raw, source.name)
+        except UnreadableRelease as e:
+            return FAILED, str(e)
+        except Exception as e:  # a parser bug on one release must not stop the batch
+            return FAILED, f"could not be read ({type(e).__name__}: {e})"
+        if jsonl:
+            self.stdout.write(json.dumps(extraction.to_contract(), ensure_ascii=False))
+        if dry_run:
+            if not extraction.is_bankruptcy:
+                return NOT_CASE, extraction.not_case_reason or ""
+            return READ, describe_extraction(extraction)
+        try:
+            result = load_release(extraction, raw, origin=display(source))
+        except Exception as e:  # the release's transaction rolled back; the next one goes on
+            return FAILED, f"not imported, nothing written ({type(e).__name__}: {e})"
+        return result.outcome, describe_result(result)
+
+
+def display(source: Source) -> str:
+    return "standard input" if source.name == STDIN else source.name
+
+
+def describe_extraction(extraction: Extraction) -> str:
+    company = extraction.company.name if extraction.company else "no debtor named"
+    return f"{company}, {plural(len(extraction.events), 'event')}"
+
+
+def describe_result(result: LoadResult) -> str:
+    if result.outcome == NOT_CASE:
+        return result.release.not_case_reason if result.release else ""
+    parts = [str(result.case)] if result.case else []
+    if result.events_added or result.sources_added:
+        parts.append(f"{plural(result.events_added, 'new event')}, {result.sources_added} confirmed")
+    if result.note:
+        parts.append(result.note)
+    return "; ".join(parts)
+
+
+def summary(tally: Counter, total: int, seconds: float, dry_run: bool) -> str:
+    rate = f"{total / seconds:.0f}/s" if seconds > 0 else "-"
+    timing = f"in {seconds:.1f} s ({rate})"
+    if dry_run:
+        return (
+            f"dry run, nothing written: {plural(total, 'release')} {timing}: {tally[READ]} report a case, "
+            f"{tally[NOT_CASE]} {NOT_CASE}, {tally[FAILED]} failed"
+        )
+    counts = ", ".join(f"{tally[outcome]} {outcome}" for outcome in (*OUTCOMES, FAILED))
+    return f"{plural(total, 'release')} {timing}: {counts}"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class Progress:
+    """On a terminal, a bar redrawn in place on stderr (count, rate, ETA). Elsewhere (a pipe, CI) the
+    per-release lines already tell the story, so big batches only get a plain line every tenth."""
+
+    REDRAW_EVERY = 0.1  # seconds: redrawing per file would cost more than reading it
+    PLAIN_FROM = 100  # batches this big get periodic plain progress lines
+
+    def __init__(self, total: int, stream: OutputWrapper, enabled: bool = True) -> None:
+        self.total, self.stream, self.done = total, stream, 0
+        self.tty = enabled and stream.isatty()
+        self.plain = enabled and not self.tty and total >= self.PLAIN_FROM
+        self.every = max(1, total // 10)
+        self.started = self.last_draw = time.monotonic()
+        self.drawn = False
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.tty and (now - self.last_draw >= self.REDRAW_EVERY or self.done == self.total):
+            self.last_draw = now
+            self._draw()
+        elif self.plain and self.done % self.every == 0 and self.done < self.total:
+            self.stream.write(f"progress: {self.status()}", style_func=str)
+
+    def status(self) -> str:
+        seconds = self.elapsed()
+        rate = self.done / seconds if seconds > 0 else 0.0
+        left = (self.total - self.done) / rate if rate else 0.0
+        return f"{self.done}/{self.total} releases, {rate:.0f}/s, ETA {left:.0f} s"
+
+    def _draw(self) -> None:
+        width = shutil.get_terminal_size((80, 24)).columns
+        text = self.status()
+        bar_width = max(10, min(40, width - len(text) - 4))
+        filled = bar_width * self.done // max(1, self.total)
+        line = f"[{'#' * filled}{'.' * (bar_width - filled)}] {text}"[: width - 1]
+        self.stream.write(f"\r{line}\x1b[K", style_func=str, ending="")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        """Wipe the bar before another line is written, so lines never mix with it."""
+        if self.drawn:
+            self.stream.write("\r\x1b[K", style_func=str, ending="")
+            self.stream.flush()
+            self.drawn = False
+
+    def finish(self) -> None:
+        self.clear()
