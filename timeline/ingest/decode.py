@@ -91,7 +91,7 @@ def bytes_to_text(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         # a file cut in the middle of its last character is still UTF-8
-        if e.reason == "unexpected end of data" and e.start >= len(raw) - 3:
+        if e.reason == "unexpected end of data" and e.start >= len(raw) - 3 and not raw[: e.start].isascii():
             text = raw[: e.start].decode("utf-8")
         else:
             try:

@@ -25,7 +25,7 @@ _I = re.I
 _CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
 _ROMAN = {"VII": 7, "IX": 9, "XI": 11, "XII": 12, "XIII": 13, "XV": 15}
 _PETITION = re.compile(
-    r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
+    r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
     r"(?:petitions?\b|for\s+(?:voluntary\s+)?(?:protection|reorganization|relief|bankruptcy|chap\w*)"
     r"|chap\w*\s+(?:\d+|[IVX]+)|under\s+chap\w*|bankruptcy)"
     r"|\bpetitions?\b[^;]{0,40}\b(?:was|were|has been|have been)\s+filed\b"

@@ -21,7 +21,9 @@ from timeline.ingest.parties import find_company, find_people
 __all__ = ["UnreadableRelease", "extract_release"]
 
 _CASE_NUMBER = re.compile(
-    r"\b(?:case|bankr\.?\s+case)\s+(?:no|number|nos)\.?\s*:?\s*(?P<n>\d{1,2}-\d{3,6}(?:[- ]?\(?[A-Z]{2,4}\)?)?)", re.I
+    r"\b(?:case|bankr\.?\s+case)\s+(?:no|number|nos)\.?\s*:?\s*"
+    r"(?P<n>\d{1,2}-\d{3,6}(?-i:[- ](?:[A-Z]{2,4}|\([A-Z]{2,4}\))\b)?)",
+    re.I,
 )
 _CASE_WORDS = re.compile(
     r"\bchap(?:ter|er)?\s+(?:\d{1,2}|[IVX]{1,4})\b|\bbankrupt\w*|\bdebtor[- ]in[- ]possession|\breceivership\b", re.I

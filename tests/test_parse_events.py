@@ -1,0 +1,141 @@
+"""Events a careful reader takes from a release, and the ones boilerplate must not give."""
+
+import pytest
+
+from timeline.ingest.extract import extract_release
+
+
+def _read(text: str):
+    return extract_release(text.encode(), "release.txt")
+
+
+def _events(text: str) -> list[tuple]:
+    return [(e.kind, e.date.edtf if e.date else None, e.subtype) for e in _read(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (
+            "CHARLTON, MA - NOVEMBER 17, 2003 -- FiberCore, Inc. (FBCE.PK) today announced it has voluntarily filed"
+            " for protection under Chapter 11 of the U. S. Bankruptcy Code with the U.S. Bankruptcy Court for the"
+            " District of Massachusetts, Western Division, late Friday afternoon, November 14th, as well as various"
+            " motions, including a motion for initial DIP financing, today.",
+            [("petition_filed", "2003-11-14", None), ("motion_filed", "2003-11-17", "dip_financing")],
+        ),
+        (
+            "DALLAS, March 3, 2010 -- Acme Widgets Corp. said it filed a voluntary petition under Chapter 11 of the"
+            " Bankruptcy Code in the U.S. Bankruptcy Court for the Northern District of Texas.",
+            [("petition_filed", "2010-03-03", None)],
+        ),
+        (
+            "MIAMI, April 17 - Sharon Steel Corp said it has filed a voluntary petition for relief under Chapter 11."
+            "\n\n17-APR-1987 header later",
+            [("petition_filed", "1987-04-17", None)],
+        ),
+        (
+            "DENVER, June 2, 2011 -- Blue Mesa Inc. said the Bankruptcy Court for the District of Colorado approved"
+            " its plan of reorganization on May 31, 2011. Blue Mesa emerged from Chapter 11 today.",
+            [("order_entered", "2011-05-31", "other"), ("emergence", "2011-06-02", None)],
+        ),
+        (
+            "LITTLE FERRY, N.J., June 18, 1987 - Conseco Industries Ltd said an order of confirmation of its"
+            " reorganization plan has been signed in its Chapter 11 bankruptcy proceedings, terminating its status as"
+            " a debtor in possession. It said it has arranged for two mln dlrs of new bank financing.",
+            [
+                ("plan_confirmed", "1987-06-18", None),
+                ("emergence", "1987-06-18", None),
+                ("financing", "1987-06-18", None),
+            ],
+        ),
+        (
+            "Houston, TX – April 12, 2016 – Saratoga Resources, Inc. today announced that it has filed a motion,"
+            " under Section 363 of the Bankruptcy Code, to conduct a sale of substantially all of its assets."
+            " The 363 Motion is set for hearing on May 5, 2016 at 10:00 a.m. CST, before the Bankruptcy Court.",
+            [("motion_filed", "2016-04-12", "sale_363"), ("hearing", "2016-05-05", None)],
+        ),
+        (
+            "WICHITA FALLS, Texas, April 9, 1987 - Galaxy Oil Co said its common stock is being delisted from the"
+            " American Stock Exchange. Galaxy filed Chapter 11 bankruptcy on April Six.",
+            [("delisting", "1987-04-09", None), ("petition_filed", "1987-04-06", None)],
+        ),
+        (
+            "RENO, Nev., May 4, 2012 -- Silver Spur Corp. said the court converted its Chapter 11 case to a"
+            " Chapter 7 liquidation on May 3, 2012.",
+            [("conversion", "2012-05-03", None)],
+        ),
+    ],
+)
+def test_events_from_reporting_sentences(text, events):
+    assert _events(text) == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # safe-harbor boilerplate names chapters and motions but reports nothing
+        "BOSTON, May 1, 2004 -- Acme Corp. reported quarterly results.\n\nThe statements in this press release are"
+        " forward looking and are subject to risks and uncertainties, including the ability to obtain court approval"
+        " of motions in the Chapter XI proceeding or to convert the case to a Chapter VII proceeding.",
+        # another company's bankruptcy
+        "SAN DIEGO--(BUSINESS WIRE)--April 6, 2001--Sempra Energy officials took the opportunity of today's"
+        " Chapter 11 bankruptcy announcement by Pacific Gas & Electric (PG&E) to reaffirm their strong position.",
+        # distress without a filing
+        "VANCOUVER, B.C.--(BUSINESS WIRE)--Aug. 4, 2000--Kafus Industries Ltd. (AMEX:KS) reported today a critical"
+        " shortage of working capital. The Company has been informed by AMEX that it no longer meets the"
+        " exchange's continued listing guidelines.",
+        # a plan to file is not a filing
+        "TULSA, Okla., Jan. 5, 2009 -- Prairie Oil Inc. said it may file for Chapter 11 protection if talks fail.",
+    ],
+)
+def test_not_a_case(text):
+    got = _read(text)
+    assert got.is_bankruptcy is False
+    assert got.events == ()
+    assert got.not_case_reason
+
+
+def test_delisting_because_of_a_filing_is_a_case():
+    got = _read(
+        "NEW YORK, June 29, 1987 - The New York Stock Exchange said it is reviewing the eligibility for continued"
+        " listing of the common stock of Allis-Chalmers Corp in view of its announcement that it has filed a"
+        " voluntary petition under Chapter 11."
+    )
+    assert got.is_bankruptcy is True
+    assert [e.kind for e in got.events] == ["delisting"]
+    assert (got.case.chapter, got.case.voluntary) == (11, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "chapter", "court_id", "case_number"),
+    [
+        (
+            "AKRON, Ohio, Feb. 2, 2002 -- Rubber Co. said it filed for Chapter XI protection in the U.S. Bankruptcy"
+            " Court for the Northern District of Ohio, Case No. 02-50311 in Akron.",
+            11,
+            "ohnb",
+            "02-50311",
+        ),
+        (
+            "OAKLAND, Calif., Mar. 1, 2001 -- Bay Corp. said creditors filed an involuntary petition under Chapter 7"
+            " against it in the U.S. Bankruptcy Court for the Northern District of California (Case No. 01-30923 DM).",
+            7,
+            "canb",
+            "01-30923 DM",
+        ),
+    ],
+)
+def test_case_facts(text, chapter, court_id, case_number):
+    case = _read(text).case
+    assert (case.chapter, case.court.id, case.case_number) == (chapter, court_id, case_number)
+
+
+def test_evidence_quotes_the_cleaned_text():
+    got = _read(
+        "FOR IMMEDIATE RELEASE\nNovember 17, 2003\n\n-- more --\n\n<PAGE>\n\nCHARLTON, MA - NOVEMBER 17, 2003 --"
+        "  FiberCore,  Inc.  today announced it has filed for protection under Chapter 11.\n\n8\n"
+    )
+    for event in got.events:
+        span = event.evidence
+        assert got.source.text[span.start : span.end] == span.quote
+    assert "<PAGE>" not in got.source.text and "more" not in got.source.text
