@@ -7,6 +7,7 @@ in the original file. It is deterministic: the same input always gives the same 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u3000]+")
@@ -335,8 +336,16 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         if line_end != -1 and line_end - about.end() > 200:
             stop = min(stop, line_end)  # one-line paragraphs: the description is the next line
         ranges.append((about.start(), min(stop, about.end() + 1500)))
-    return sorted(ranges)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+    """Is ``pos`` inside one of the sorted, non-overlapping ``ranges``?"""
+    i = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]

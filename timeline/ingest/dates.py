@@ -92,6 +92,29 @@ _RELATIVE = re.compile(
 )
 
 
+_MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_YEAR_HINT_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|day\b", re.I)
+
+
+def windows(text: str, hint: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches around cheap hint matches, so costly patterns run only where they can match."""
+    spans: list[tuple[int, int]] = []
+    for m in hint.finditer(text):
+        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+        a = text.rfind(" ", max(0, a - 20), a) + 1 or a  # start on a word boundary
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def _scan(rx: re.Pattern, text: str, spans: list[tuple[int, int]]):
+    for a, b in spans:
+        yield from rx.finditer(text, a, b)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -152,21 +175,22 @@ def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
         pd = PartialDate(value, precision, _qualifier(qual, precision), " ".join(m.group(0).split()))
         found.append(DateMention(m.start(), m.end(), pd, relative))
 
-    for m in _MONTH_DAY.finditer(text):
+    months = windows(text, _MONTH_HINT, 45, 40)
+    for m in _scan(_MONTH_DAY, text, months):
         if not _is_capitalized(m.group("month")):
             continue
         year = int(m.group("year")) if m.group("year") else None
         got = _resolve_day(_month(m.group("month")), _day(m.group("day")), year, m.group("wd"), anchor)
         if got:
             add(m, got[0], got[1], m.group("qual"))
-    for m in _DAY_MONTH.finditer(text):
+    for m in _scan(_DAY_MONTH, text, months):
         got = _resolve_day(_month(m.group("month")), int(m.group("day")), int(m.group("year")), m.group("wd"), anchor)
         if got:
             add(m, got[0], got[1], None)
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _scan(_MONTH_YEAR, text, months):
         if _is_capitalized(m.group("month")):
             add(m, dt.date(int(m.group("year")), _month(m.group("month")), 1), "month", m.group("qual"))
-    for m in _BARE_MONTH.finditer(text):
+    for m in _scan(_BARE_MONTH, text, months):
         if anchor is None:
             continue
         month = _month(m.group("month"))
@@ -184,10 +208,10 @@ def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
                 add(m, dt.date(y, month, int(m.group("d"))), "day", None)
             except ValueError:
                 continue
-    for m in _YEAR.finditer(text):
+    for m in _scan(_YEAR, text, windows(text, _YEAR_HINT_RE, 20, 6)):
         add(m, dt.date(int(m.group("year")), 1, 1), "year", m.group("qual"))
     if anchor is not None:
-        for m in _RELATIVE.finditer(text):
+        for m in _scan(_RELATIVE, text, windows(text, _RELATIVE_HINT, 25, 12)):
             got = _relative(m, anchor)
             if got:
                 add(m, got[0], got[1], None, relative=True)
@@ -258,17 +282,24 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
         except ValueError:
             pass
     head = text[:3000]
-    year_hint = header_date.year if header_date else _year_hint(text)
-    anchor = dt.date(year_hint, 12, 31) if year_hint else None
+    anchor = dt.date(header_date.year, 12, 31) if header_date else None
     mentions = [x for x in _mentions(head, anchor) if x.date.precision == "day" and not x.relative]
+    if not any(_is_dateline(head, x) for x in mentions) and anchor is None:
+        year_hint = _year_hint(text)  # a dateline without a year ('Nov. 17 --') takes one from elsewhere
+        anchor = dt.date(year_hint, 12, 31) if year_hint else None
+        mentions = [x for x in _mentions(head, anchor) if x.date.precision == "day" and not x.relative]
     for x in mentions:
-        before, after = head[max(0, x.start - 40) : x.start], head[x.end : x.end + 4]
-        if _DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before) or _CITY_BEFORE.search(before):
+        if _is_dateline(head, x):
             return PartialDate(x.date.value, "day", None, x.date.text)
     if header_date:
         return PartialDate(header_date, "day", None, "")
     full = [x for x in mentions if re.search(r"(?:19|20)\d\d", x.date.text)]
     return full[0].date if full and full[0].start < 1500 else None
+
+
+def _is_dateline(head: str, x: DateMention) -> bool:
+    before, after = head[max(0, x.start - 40) : x.start], head[x.end : x.end + 4]
+    return bool(_DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before) or _CITY_BEFORE.search(before))
 
 
 def _year_hint(text: str) -> int | None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from timeline.ingest.dates import windows
 from timeline.ingest.facts import Money
 
 _SCALES = {
@@ -58,6 +59,9 @@ _MONEY = re.compile(
 _NOTE_WORDS = re.compile(r"denominat|currency|equivalent|approx|estimated|u\.s\.|usd|yen|euro|sterling", re.I)
 
 
+_HINT = re.compile(r"[$€£¥]|\b(?:dlrs?|dollars?|usd|cad|euros?|eur|pounds|sterling|gbp|yen|jpy)\b", re.I)
+
+
 @dataclass(frozen=True)
 class MoneyMention:
     start: int
@@ -78,7 +82,7 @@ def _number(token: str) -> Decimal | None:
 def find_money(text: str) -> list[MoneyMention]:
     """Every amount of money in ``text``, in order."""
     found = []
-    for m in _MONEY.finditer(text):
+    for m in (m for a, b in windows(text, _HINT, 45, 60) for m in _MONEY.finditer(text, a, b)):
         num = m.group("num") or m.group("num2")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
         if (

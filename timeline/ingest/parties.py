@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.ingest.dates import DateMention, dateline_cut
+from timeline.ingest.dates import DateMention, dateline_cut, windows
 from timeline.ingest.facts import CompanyFacts, PersonFacts
 
 _SUFFIX = (
@@ -157,6 +157,7 @@ _TITLE_NAME_SAID = re.compile(
     rf"(?P<name>{_PERSON})\s+(?:said|says|added|noted|told)\b"
 )
 _NAME_SAID = re.compile(rf"(?P<name>{_PERSON})\s+(?:said|added|told)\b")
+_SAID = re.compile(r"\b(?:said|says|added|noted|stated|told)\b")
 _CONTACT_BLOCK = re.compile(r"\bcontacts?\s*:", re.I)
 _CONTACT_ENTRY = re.compile(
     rf"(?P<name>{_PERSON})\s*,\s*(?P<title>[A-Z][^,;\n\d(]{{1,70}}?)\s*(?=[;\n]|,|\s-\s|\s\(|$)"
@@ -170,12 +171,13 @@ _NOT_PERSON = re.compile(
 def find_people(text: str) -> tuple[PersonFacts, ...]:
     """People quoted or listed as contacts, each once, with the fullest name and the first title given."""
     found: list[tuple[str, str | None]] = []
+    near = windows(text, _SAID, 220, 220)
     for rx in (_SAID_NAME_TITLE, _NAME_TITLE_SAID, _TITLE_NAME_SAID):
-        for m in rx.finditer(text):
+        for m in (m for a, b in near for m in rx.finditer(text, a, b)):
             title = " ".join(m.group("title").split()).strip(" ,")
             if _TITLE_WORDS.search(title) and not re.fullmatch(rf"(?:{_SUFFIX})\.?", title):
                 found.append((m.group("name"), title))
-    for m in _NAME_SAID.finditer(text):
+    for m in (m for a, b in near for m in _NAME_SAID.finditer(text, a, b)):
         found.append((m.group("name"), None))
     for block in _CONTACT_BLOCK.finditer(text):
         for m in _CONTACT_ENTRY.finditer(text, block.end(), min(len(text), block.end() + 600)):
