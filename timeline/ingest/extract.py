@@ -14,7 +14,7 @@ from timeline.ingest.courts import find_court
 from timeline.ingest.dates import find_dates, find_release_date
 from timeline.ingest.decode import UnreadableRelease, decode_release
 from timeline.ingest.events import Reading, chapter_in, read_events
-from timeline.ingest.facts import CaseFacts, CompanyFacts, Extraction, SourceFacts
+from timeline.ingest.facts import CaseFacts, Extraction, SourceFacts
 from timeline.ingest.money import find_money
 from timeline.ingest.parties import find_company, find_people
 
@@ -137,9 +137,3 @@ def _title(text: str, sentences: list[tuple[int, int]]) -> str | None:
         if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
             return line
     return None
-
-
-def company_name(extraction: Extraction) -> str | None:
-    """Convenience for callers: the debtor's name as written, if any."""
-    company: CompanyFacts | None = extraction.company
-    return company.name if company else None
