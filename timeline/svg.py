@@ -1,0 +1,288 @@
+"""The visual timeline: geometry for a server-rendered inline SVG, no chart library.
+
+A proportional axis from the first to the last event. Day-precise events are dots; month- and
+year-precise events are bars over their whole period, so the picture never claims a day the
+release did not give. Dots whose circles would touch merge into one counted marker, which keeps the
+picture readable from 3 events to 500. Colours come from CSS classes (``k-<kind>``): the CSP
+forbids inline styles. The template ``timeline/_timeline_svg.html`` draws what this computes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cases.partial_dates import DAY, YEAR
+
+from .chronology import Entry
+
+WIDTH = 800  # desktop drawing; NARROW_WIDTH is drawn too and shown on phones instead
+NARROW_WIDTH = 380
+HEIGHT = 112
+MARGIN = 18
+ROW_YEAR = 10  # top of year bars
+ROW_MONTH = 28  # top of month bars
+BAR_HEIGHT = 12
+ROW_DAY = 58  # centre of dots
+AXIS = 78
+DOT_SPACING = 2  # dots whose circles would come nearer than this (SVG units) become one counted marker
+TITLE_LINES = 8
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}"
+
+
+@dataclass
+class Marker:
+    entries: list[Entry]
+    x: float
+    width: float = 0.0
+    row: str = "day"  # day, month, year
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+    @property
+    def href(self) -> str:
+        return f"#{self.entries[0].anchor}"
+
+    @property
+    def css(self) -> str:
+        kinds = {e.event.kind for e in self.entries}
+        classes = ["mk", f"k-{kinds.pop()}" if len(kinds) == 1 else "k-mixed", f"row-{self.row}"]
+        if self.count > 1:
+            classes.append("cluster")
+        if not any(e.dated for e in self.entries):
+            classes.append("reported")
+        if any(e.conflicts for e in self.entries):
+            classes.append("conflict")
+        return " ".join(classes)
+
+    @property
+    def title(self) -> str:
+        def line(e: Entry) -> str:
+            when = e.date_words or e.reported_words
+            return f"{when}: {e.kind_label}: {e.event.summary}"
+
+        if self.count == 1:
+            return line(self.entries[0])
+        lines = [line(e) for e in self.entries[:TITLE_LINES]]
+        if self.count > TITLE_LINES:
+            lines.append(f"… and {self.count - TITLE_LINES} more")
+        return f"{self.count} events\n" + "\n".join(lines)
+
+    # Drawing attributes, formatted once so the template stays plain.
+    @property
+    def cx(self) -> str:
+        return _fmt(self.x)
+
+    @property
+    def cy(self) -> int:
+        return ROW_DAY
+
+    @property
+    def radius(self) -> float:
+        return 5.0 if self.count == 1 else min(11.0, 6.5 + len(str(self.count)) * 1.5)
+
+    @property
+    def r(self) -> str:
+        return _fmt(self.radius)
+
+    @property
+    def bar_x(self) -> str:
+        return _fmt(self.x)
+
+    @property
+    def bar_y(self) -> int:
+        return ROW_YEAR if self.row == "year" else ROW_MONTH
+
+    @property
+    def bar_width(self) -> str:
+        return _fmt(self.width)
+
+    @property
+    def bar_height(self) -> int:
+        return BAR_HEIGHT
+
+    @property
+    def label_x(self) -> str:
+        return _fmt(self.x + self.width / 2) if self.row != "day" else _fmt(self.x)
+
+    @property
+    def label_y(self) -> str:
+        return _fmt(self.bar_y + BAR_HEIGHT - 3) if self.row != "day" else _fmt(ROW_DAY + 3.5)
+
+    @property
+    def show_label(self) -> bool:
+        return self.count > 1 and (self.row == "day" or self.width >= 8 + 6 * len(str(self.count)))
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+    major: bool
+    label_at: float = 0.0  # x kept inside the drawing so edge labels are not cut
+
+    @property
+    def tx(self) -> str:
+        return _fmt(self.x)
+
+    @property
+    def label_x(self) -> str:
+        return _fmt(self.label_at)
+
+
+@dataclass
+class Timeline:
+    start: dt.date
+    end: dt.date
+    markers: list[Marker]
+    ticks: list[Tick]
+    count: int
+    width: int = WIDTH
+    height: int = HEIGHT
+    axis_y: int = AXIS
+    axis_x1: int = MARGIN
+    tick_top: int = AXIS - 4
+    tick_bottom: int = AXIS + 4
+    label_y: int = AXIS + 20
+    legend: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def axis_x2(self) -> int:
+        return self.width - MARGIN
+
+    @property
+    def narrow(self) -> bool:
+        return self.width < WIDTH
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {self.width} {self.height}"
+
+    @property
+    def dots(self) -> list[Marker]:
+        return [m for m in self.markers if m.row == "day"]
+
+    @property
+    def bars(self) -> list[Marker]:
+        return [m for m in self.markers if m.row != "day"]
+
+    @property
+    def description(self) -> str:
+        clusters = sum(1 for m in self.markers if m.count > 1)
+        words = f"{self.count} events from {self.start:%B %-d, %Y} to {self.end:%B %-d, %Y}"
+        return f"{words}; nearby events are grouped ({clusters} groups)." if clusters else f"{words}."
+
+
+def build_timeline(entries: Sequence[Entry], width: int = WIDTH) -> Timeline | None:
+    """The picture of ``entries`` (already in order) ``width`` units wide, or None when none can be placed."""
+    placed = [e for e in entries if e.placed]
+    if not placed:
+        return None
+    first = min(e.start for e in placed)
+    last = max(e.end for e in placed)
+    start, end = _padded(first, last)
+    span = (end - start).days or 1
+    usable = width - 2 * MARGIN
+
+    def x(day: dt.date) -> float:
+        return MARGIN + (day - start).days / span * usable
+
+    dots = _clustered([Marker([e], x(e.placed.value)) for e in placed if e.placed.precision == DAY])
+    bars: dict[tuple[str, dt.date, dt.date], Marker] = {}
+    for entry in placed:
+        when = entry.placed
+        if when.precision != DAY:
+            row = "year" if when.precision == YEAR else "month"
+            key = (row, entry.start, entry.end)
+            if key in bars:
+                bars[key].entries.append(entry)
+            else:
+                x0 = x(entry.start)
+                bars[key] = Marker([entry], x0, max(3.0, x(entry.end + dt.timedelta(days=1)) - x0), row)
+    markers = [*bars.values(), *dots]
+    legend = []
+    for entry in placed:
+        pair = (entry.event.kind, entry.kind_label)
+        if pair not in legend:
+            legend.append(pair)
+    ticks = _ticks(start, end, x, max_labels=max(3, width // 75))
+    for tick in ticks:
+        tick.label_at = min(max(tick.x, MARGIN + 12), width - MARGIN - 12)
+    return Timeline(start, end, markers, ticks, len(placed), width=width, legend=legend)
+
+
+def _clustered(dots: list[Marker]) -> list[Marker]:
+    """Merge neighbouring dots whose circles would touch, until none do; a group sits at its mean."""
+    dots.sort(key=lambda m: m.x)
+    merged = True
+    while merged:
+        merged = False
+        kept: list[Marker] = []
+        for dot in dots:
+            if kept and dot.x - kept[-1].x < kept[-1].radius + dot.radius + DOT_SPACING:
+                group = kept[-1]
+                group.x = (group.x * group.count + dot.x * dot.count) / (group.count + dot.count)
+                group.entries.extend(dot.entries)
+                merged = True
+            else:
+                kept.append(dot)
+        dots = kept
+    for dot in dots:
+        dot.entries.sort(key=lambda e: e.sort_key)
+    return dots
+
+
+def _padded(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """At least two months wide, with a little air at both ends so edge markers are not cut."""
+    days = (last - first).days
+    if days < 60:
+        extra = (60 - days) // 2
+        return first - dt.timedelta(days=extra), last + dt.timedelta(days=60 - days - extra)
+    air = dt.timedelta(days=max(3, math.ceil(days * 0.03)))
+    return first - air, last + air
+
+
+def _month_starts(start: dt.date, end: dt.date):
+    year, month = start.year, start.month
+    while True:
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+        day = dt.date(year, month, 1)
+        if day > end:
+            return
+        yield day
+
+
+def _ticks(start: dt.date, end: dt.date, x, max_labels: int) -> list[Tick]:
+    days = (end - start).days
+    if days > 365 * 4:
+        years = range(start.year + 1, end.year + 1)
+        step = max(1, math.ceil(len(years) / max_labels))
+        return [Tick(x(dt.date(y, 1, 1)), str(y) if y % step == 0 else "", y % step == 0) for y in years]
+    months = list(_month_starts(start, end))
+    if days > 90:
+        step = next((s for s in (1, 2, 3, 6) if len(months) / s <= max_labels), 12)
+        ticks = []
+        for i, day in enumerate(months):
+            labelled = (day.month - 1) % step == 0
+            text = (str(day.year) if day.month == 1 else f"{day:%b}") if labelled else ""
+            if labelled and i == 0 and day.month != 1:
+                text = f"{day:%b %Y}"
+            ticks.append(Tick(x(day), text, labelled and day.month == 1))
+        return ticks
+    ticks = [Tick(x(day), f"{day:%b %Y}", True) for day in months]
+    day = start + dt.timedelta(days=1)
+    weekly = (8, 15, 22) if max_labels >= 8 else (15,)
+    while day < end:
+        if day.day in weekly:
+            ticks.append(Tick(x(day), f"{day:%b} {day.day}", False))
+        day += dt.timedelta(days=1)
+    return sorted(ticks, key=lambda t: t.x)
