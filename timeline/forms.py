@@ -1,0 +1,142 @@
+"""The GET forms of the public pages: they validate the query string, so a hand-edited URL never errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.db.models import Exists, Max, Min, OuterRef
+
+from cases.models import Case, Court
+
+from .models import TimelineEvent
+
+CASE_SORTS = {
+    "newest": ("Newest petition first", ["-petition_date", "-id"]),
+    "oldest": ("Oldest petition first", ["petition_date", "id"]),
+    "debtor": ("Debtor A–Z", ["company__name", "id"]),
+    "added": ("Recently added", ["-created", "-id"]),
+}
+PAGE_SIZE = 25
+
+
+def courts_with_cases():
+    """Courts that hold at least one case: an EXISTS per court (about 100 rows), not a scan of the cases."""
+    return Court.objects.filter(Exists(Case.objects.filter(court=OuterRef("pk")))).order_by("citation")
+
+
+def petition_years() -> list[int]:
+    """Newest first, from the earliest to the latest petition: one MIN/MAX on the indexed column."""
+    span = Case.objects.aggregate(first=Min("petition_date"), last=Max("petition_date"))
+    if not span["first"]:
+        return []
+    return list(range(span["last"].year, span["first"].year - 1, -1))
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search cases",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "placeholder": "Debtor, ticker, case number or court",
+                "autocomplete": "off",
+                "spellcheck": "false",
+            }
+        ),
+    )
+    court = forms.ChoiceField(label="Court", required=False)
+    chapter = forms.TypedChoiceField(
+        label="Chapter",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Any chapter"), *Case.Chapter.choices],
+    )
+    year = forms.TypedChoiceField(label="Petition year", required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Case.Status.choices])
+    sort = forms.ChoiceField(
+        label="Sort by", required=False, choices=[(key, label) for key, (label, _) in CASE_SORTS.items()]
+    )
+
+    def __init__(self, data, courts, years):
+        super().__init__(data)
+        self.fields["court"].choices = [("", "Any court"), *((c.id, f"{c.citation} ({c.id})") for c in courts)]
+        self.fields["year"].choices = [("", "Any year"), *((y, str(y)) for y in years)]
+
+    def values(self) -> dict:
+        """The valid fields only: one bad parameter does not throw away the others."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) for name in self.fields}
+
+    def cases(self):
+        v = self.values()
+        cases = Case.objects.for_list().narrowed(v["court"], v["chapter"], v["year"], v["status"])
+        if v["q"]:
+            cases = cases.search(v["q"])
+        return cases.order_by(*CASE_SORTS[v["sort"] or "newest"][1])
+
+    @property
+    def active(self) -> bool:
+        v = self.values()
+        return any(v[name] for name in ("q", "court", "chapter", "year", "status"))
+
+
+def _partial_date_bound(value: str, end: bool) -> dt.date:
+    """'2003', '2003-07' or '2003-07-14': a range bound covers the whole year or month it names."""
+    value = value.strip()
+    try:
+        if len(value) == 4:
+            year = int(value)
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if len(value) == 7:
+            first = dt.date.fromisoformat(value + "-01")
+            if not end:
+                return first
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return following - dt.timedelta(days=1)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise forms.ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid") from None
+
+
+class ChronologyFilterForm(forms.Form):
+    kind = forms.MultipleChoiceField(label="Kinds", required=False, choices=TimelineEvent.Kind.choices)
+    date_from = forms.CharField(
+        label="From",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "inputmode": "numeric", "size": 10}),
+    )
+    date_to = forms.CharField(
+        label="To",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "inputmode": "numeric", "size": 10}),
+    )
+
+    def __init__(self, data):
+        # "from" and "to" in the URL read better than date_from/date_to
+        data = data.copy()
+        for short, name in (("from", "date_from"), ("to", "date_to")):
+            if short in data:
+                data[name] = data[short]
+        super().__init__(data)
+
+    def clean_date_from(self):
+        value = self.cleaned_data["date_from"]
+        return _partial_date_bound(value, end=False) if value else None
+
+    def clean_date_to(self):
+        value = self.cleaned_data["date_to"]
+        return _partial_date_bound(value, end=True) if value else None
+
+    def values(self) -> dict:
+        self.is_valid()
+        return {
+            "kinds": self.cleaned_data.get("kind") or [],
+            "date_from": self.cleaned_data.get("date_from"),
+            "date_to": self.cleaned_data.get("date_to"),
+        }

@@ -1,0 +1,26 @@
+"""Small template helpers for partial dates and amounts; the words themselves live in timeline.chronology."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+
+from cases.partial_dates import PartialDate
+
+from ..chronology import amount_words
+
+register = template.Library()
+
+
+@register.filter
+def partial_time(date: PartialDate | None, fallback: str = "not reported"):
+    """<time datetime="2003-07">late July 2003</time>: the words for people, EDTF for machines."""
+    if not date:
+        return fallback
+    return format_html('<time datetime="{}">{}</time>', date.edtf, date.display())
+
+
+@register.filter
+def amount(record) -> str:
+    """An Amount model (motion, award, event) in words: 'more than $6,000,000'."""
+    return amount_words(record.amount, record.currency, record.amount_qualifier, record.amount_note)

@@ -1,0 +1,176 @@
+"""The public pages: the case list, a case's chronology, a release, a source in its paragraph, exports.
+
+Function views with the whole control flow visible. A view that htmx calls serves its full page
+and its fragment (a Django template partial), so every URL works without JavaScript and
+``hx-push-url`` keeps the address true. A back-button restore asks htmx for the whole page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from cases.models import Case
+
+from . import exports
+from .chronology import (
+    build_chronology,
+    build_entries,
+    case_events,
+    highlighted_segments,
+    latest_events,
+    quote_in_paragraph,
+    with_event_stats,
+)
+from .forms import PAGE_SIZE, CaseFilterForm, ChronologyFilterForm, courts_with_cases, petition_years
+from .models import EventSource, Release
+from .svg import NARROW_WIDTH, build_timeline
+
+
+def wants_fragment(request: HttpRequest) -> bool:
+    """An htmx swap wants the partial; htmx restoring a page from history wants the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _case_for_page():
+    return Case.objects.for_list().select_related("lead_case__company", "lead_case__court")
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = CaseFilterForm(request.GET, courts=courts_with_cases(), years=petition_years())
+    page = Paginator(with_event_stats(form.cases()), PAGE_SIZE).get_page(request.GET.get("page"))
+    cases = list(page.object_list)
+    latest = latest_events(cases)
+    for case in cases:
+        case.latest_event = latest.get(case.pk)
+    context = {"form": form, "page": page, "cases": cases, "filtered": form.active}
+    if not cases and not form.active:
+        context["release_count"] = Release.objects.count()
+    template = "timeline/case_list.html" + ("#results" if wants_fragment(request) else "")
+    return render(request, template, context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(_case_for_page(), pk=pk)
+    filters = ChronologyFilterForm(request.GET)
+    chronology = build_chronology(case, **filters.values())
+    entries = chronology.entries
+    context = {
+        "case": case,
+        "chronology": chronology,
+        # drawn twice, for wide screens and for phones; CSS shows one (a phone cannot read the wide one)
+        "timelines": [t for t in (build_timeline(entries), build_timeline(entries, NARROW_WIDTH)) if t],
+        "filters": filters,
+        "staff": request.user.is_staff,
+    }
+    if wants_fragment(request):
+        return render(request, "timeline/case_detail.html#chronology", context)
+    context |= {
+        "people": list(case.company.people.order_by("pk")),  # in the order the releases named them
+        "joint_cases": list(case.jointly_administered.select_related("company", "court")),
+        "releases": list(case.releases.defer("text", "original").order_by("release_date", "id")),
+    }
+    return render(request, "timeline/case_detail.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def source_quote(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(EventSource.objects.select_related("release", "event__case__company"), pk=pk)
+    context = {
+        "source": source,
+        "event": source.event,
+        "case": source.event.case,
+        "context": quote_in_paragraph(source.release.text, source.start, source.end, source.quote),
+    }
+    template = "timeline/source_quote.html" + ("#quote" if wants_fragment(request) else "")
+    return render(request, template, context)
+
+
+@require_GET
+def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    release = get_object_or_404(Release.objects.defer("original").select_related("case__company", "company"), pk=pk)
+    sources = list(release.sources.select_related("event").order_by("start", "end", "id"))
+    context = {
+        "release": release,
+        "sources": sources,
+        "segments": highlighted_segments(release.text, sources),
+        "filename": download_name(release),
+        "staff": request.user.is_staff,
+    }
+    return render(request, "timeline/release_detail.html", context)
+
+
+_TEXT_EXTENSIONS = {"txt", "text", "htm", "html", "xml", "sgml", "eml", "nc"}
+
+
+def download_name(release: Release) -> str:
+    """The original file's own name, reduced to characters no browser or file system misreads."""
+    name = re.split(r"[/\\]", release.origin.split("?")[0].rstrip("/\\"))[-1]
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._")[:100]
+    if not name:
+        return f"release-{release.pk}.txt"
+    return name if name.rsplit(".", 1)[-1].lower() in _TEXT_EXTENSIONS else f"{name}.txt"
+
+
+@require_GET
+def release_original(request: HttpRequest, pk: int) -> HttpResponse:
+    """The file exactly as received, always as a download and never as a page (it may be HTML)."""
+    release = get_object_or_404(Release.objects.only("id", "origin", "original"), pk=pk)
+    response = HttpResponse(bytes(release.original), content_type="text/plain")
+    response["Content-Disposition"] = content_disposition_header(True, download_name(release))
+    return response
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+
+def _export(request: HttpRequest, pk: int):
+    case = get_object_or_404(_case_for_page(), pk=pk)
+    return case, build_entries(case_events(case))
+
+
+def _attachment(response: HttpResponse, case: Case, extension: str) -> HttpResponse:
+    name = re.sub(r"[^a-z0-9]+", "-", case.company.name.lower()).strip("-") or "case"
+    response["Content-Disposition"] = content_disposition_header(False, f"{name}-case-{case.pk}-chronology.{extension}")
+    return response
+
+
+@require_GET
+def case_json(request: HttpRequest, pk: int) -> HttpResponse:
+    case, entries = _export(request, pk)
+    people = list(case.company.people.all())
+    joint = list(case.jointly_administered.select_related("company"))
+    data = exports.case_document(request, case, entries, people, joint, now=dt.datetime.now(dt.UTC))
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    return _attachment(response, case, "json")
+
+
+@require_GET
+def case_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    case, entries = _export(request, pk)
+    response = HttpResponse(exports.case_csv(request, case, entries), content_type="text/csv; charset=utf-8")
+    return _attachment(response, case, "csv")
+
+
+@require_GET
+def case_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    case, entries = _export(request, pk)
+    response = HttpResponse(exports.case_calendar(request, case, entries), content_type="text/calendar; charset=utf-8")
+    return _attachment(response, case, "ics")
+
+
+@require_GET
+def data_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "timeline/data.html")
