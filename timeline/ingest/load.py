@@ -76,10 +76,18 @@ def load_release(extraction: Extraction, raw: bytes, origin: str) -> LoadResult:
     raise AssertionError("unreachable")
 
 
+def already_loaded(raw: bytes, sha256: str | None = None) -> LoadResult | None:
+    """The "unchanged" result when these exact bytes were stored before: a re-run need not parse them."""
+    same = Release.objects.filter(sha256=sha256 or hashlib.sha256(raw).hexdigest()).order_by()
+    if not same.exists():  # the usual case for a new file: keep it to one cheap query
+        return None
+    known = same.select_related("case__company", "case__court").get()
+    return LoadResult(UNCHANGED, known, known.case)
+
+
 def _write(extraction: Extraction, raw: bytes, sha256: str, origin: str) -> LoadResult:
-    known = Release.objects.filter(sha256=sha256).select_related("case__company", "case__court").first()
-    if known is not None:
-        return LoadResult(UNCHANGED, known, known.case)
+    if known := already_loaded(raw, sha256):
+        return known
 
     company = _company(extraction.company) if extraction.company and extraction.company.name.strip() else None
     if company is not None and extraction.people:

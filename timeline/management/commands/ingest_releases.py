@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 from timeline.ingest.decode import UnreadableRelease
 from timeline.ingest.extract import extract_release
 from timeline.ingest.facts import Extraction
-from timeline.ingest.load import NOT_CASE, OUTCOMES, LoadResult, load_release
+from timeline.ingest.load import NOT_CASE, OUTCOMES, LoadResult, already_loaded, load_release
 from timeline.ingest.sources import STDIN, Source, expand
 
 FAILED = "failed"
@@ -65,6 +65,8 @@ class Command(BaseCommand):
         """Read, extract and (unless a dry run) load one release: (outcome, what to say about it)."""
         try:
             raw = source.read(stdin)
+            if not dry_run and not jsonl and (known := already_loaded(raw)):
+                return known.outcome, describe_result(known)  # stored before: no need to parse it again
             extraction = extract_release(raw, source.name)
         except UnreadableRelease as e:
             return FAILED, str(e)
