@@ -150,7 +150,7 @@ def _attachment(response: HttpResponse, case: Case, extension: str) -> HttpRespo
 @require_GET
 def case_json(request: HttpRequest, pk: int) -> HttpResponse:
     case, entries = _export(request, pk)
-    people = list(case.company.people.all())
+    people = list(case.company.people.order_by("pk"))
     joint = list(case.jointly_administered.select_related("company"))
     data = exports.case_document(request, case, entries, people, joint, now=dt.datetime.now(dt.UTC))
     response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
