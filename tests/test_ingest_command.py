@@ -60,6 +60,10 @@ def counts() -> dict[str, int]:
     return {m.__name__: m.objects.count() for m in MODELS}
 
 
+def history_rows() -> int:
+    return sum(m.history.count() for m in MODELS if hasattr(m, "history"))
+
+
 def failure_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("failed: ")]
 
@@ -107,12 +111,13 @@ def test_importing_the_fixture_folder_reports_each_release_and_a_summary():
 @pytest.mark.django_db
 def test_importing_twice_changes_nothing():
     ingest(RELEASES)
-    before = counts()
+    before, history_before = counts(), history_rows()
 
     status, out, err = ingest(RELEASES)
 
     assert status == 0
     assert counts() == before
+    assert history_rows() == history_before
     assert all(line.startswith("unchanged: ") for line in out.splitlines())
     assert f"0 created, 0 updated, {len(ALL)} unchanged" in err
 

@@ -52,7 +52,8 @@ class Command(BaseCommand):
                 progress.clear()
                 self.stderr.write(f"failed: {display(source)}: {line}", self.style.ERROR)
             elif format == "text" and verbosity >= 1:
-                progress.clear()
+                if self.stdout.isatty():  # the same screen as the bar
+                    progress.clear()
                 self.stdout.write(f"{outcome}: {display(source)}{': ' + line if line else ''}")
             progress.step()
         progress.finish()
@@ -152,7 +153,8 @@ class Progress:
         seconds = self.elapsed()
         rate = self.done / seconds if seconds > 0 else 0.0
         left = (self.total - self.done) / rate if rate else 0.0
-        return f"{self.done}/{self.total} releases, {rate:.0f}/s, ETA {left:.0f} s"
+        eta = f"{left:.0f} s" if left < 90 else f"{int(left // 60)} min {int(left % 60):02d} s"
+        return f"{self.done}/{self.total} releases, {rate:.0f}/s, ETA {eta}"
 
     def _draw(self) -> None:
         width = shutil.get_terminal_size((80, 24)).columns
