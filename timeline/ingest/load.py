@@ -19,7 +19,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
-from cases.fields import Origin, PartialDate, set_partial_date
+from cases.fields import set_partial_date
 from cases.models import (
     AdversaryProceeding,
     Case,
@@ -31,6 +31,7 @@ from cases.models import (
     normalize_case_number,
     normalize_company_name,
 )
+from cases.partial_dates import PartialDate
 from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
 
 from .facts import CaseFacts, CompanyFacts, Event, Extraction, Money, PersonFacts
@@ -286,11 +287,12 @@ class _EventWriter:
     def _confirm(self, row: TimelineEvent, ev: Event) -> None:
         """Fill in what an imported event lacked; a person's event or value is left as it is."""
         changed = _fill(row, {"date": ev.date, "amount": ev.amount})
-        if row.origin == Origin.IMPORT and not (row.motion_id or row.adversary_proceeding_id or row.award_id):
+        field = _RECORD_FIELD.get(ev.kind)
+        if field and row.import_may_set(field) and not (row.motion_id or row.adversary_proceeding_id or row.award_id):
             record = self._typed_record(ev)
             if record is not None:
-                setattr(row, _RECORD_FIELD[ev.kind], record)
-                changed.append(_RECORD_FIELD[ev.kind])
+                setattr(row, field, record)
+                changed.append(field)
         if changed:
             row._change_reason = CHANGE_REASON
             row.save()
