@@ -315,16 +315,35 @@ def _year_hint(text: str) -> int | None:
     return int(m.group(0)) if m else None
 
 
-_DATELINE_SEP = re.compile(r"\s*(?:--|[–—]|-\s|\(|:)")
+_DATELINE_SEP = re.compile(r"\s*(?:--|[–—]|-\s|\(|:|/)")
+# the wire or agency a dateline credits: '/PRNewswire/', '(GLOBE NEWSWIRE)', '--(BUSINESS WIRE)--', '(Reuters)'
+_WIRE_NAME = (
+    r"(?:PR\s?Newswire|GLOBE\s?NEWSWIRE|Globe\s?Newswire|BUSINESS\s?WIRE|Business\s?Wire|CNW|Canada\s?NewsWire"
+    r"|ACCESSWIRE|Accesswire|Marketwired|Marketwire|PRWEB|PRWeb|Newsfile|EQS[\w -]{0,20}|Reuters|AP|UPI|AFP"
+    r"|Dow\s?Jones|Bloomberg|EDGAR\s?Online|PR\.com|Send2Press|eReleases)(?:[\s-]+[A-Z][\w-]*)?"
+)
+_DATELINE_TAIL = re.compile(
+    rf"(?:[\s\-–—:/]*(?:\(\s*{_WIRE_NAME}\s*\)|/\s*{_WIRE_NAME}\s*/|{_WIRE_NAME}(?=\s*(?:/|--|[–—])))?)*"
+    r"[\s\-–—:/]*"
+)
+_CITY_WIRE = re.compile(
+    rf"(?:[A-Z][A-Za-z.'’]*(?:[ -][A-Za-z.'’]+){{0,3}},?\s*(?:[A-Z][A-Za-z.'’]*(?:\s[A-Z][A-Za-z.'’]*){{0,2}},?\s*)?)?"
+    rf"(?:--\s*)?(?:\(\s*{_WIRE_NAME}\s*\)|/\s*{_WIRE_NAME}\s*/)\s*(?:--|[–—:/]|-\s)"
+)
 
 
 def dateline_cut(text: str, start: int, end: int, mentions: list[DateMention]) -> int:
-    """Offset past a dateline ('HOUSTON, April 13 -') opening the sentence at ``start``; else ``start``."""
+    """Offset past a dateline opening the sentence at ``start``; else ``start``.
+
+    'HOUSTON, April 13 -', 'CHICAGO, May 4, 2015 /PRNewswire/ --', 'NEWARK, N.J.--(BUSINESS WIRE)--Sep. 16,
+    2013--', 'HOUSTON, TX / ACCESSWIRE / March 2, 2020 /' and the date-less 'RIVERTON, Calif. (AP) —'.
+    """
     for d in mentions:
         if d.start >= start + 120 or d.start >= end:
             break
         if d.start >= start and not d.relative and _DATELINE_SEP.match(text, d.end):
-            sep = _DATELINE_SEP.match(text, d.end)
-            tail = re.compile(r"[\s\-–—:]*(?:\([^)]{0,30}\))?[\s\-–—:]*").match(text, sep.start())
-            return min(tail.end(), end)
+            return min(_DATELINE_TAIL.match(text, d.end).end(), end)
+    wire = _CITY_WIRE.match(text, start, end)
+    if wire and text[start : start + 1].isupper():
+        return min(_DATELINE_TAIL.match(text, wire.end()).end(), end)
     return start

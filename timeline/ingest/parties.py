@@ -16,7 +16,7 @@ _SUFFIX = (
     r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.A|S\.A|AG|N\.V|Holdings"
 )
 _WORD = r"(?:[A-Z][\w&'’.\-]*|&|and|of|de|du|la)"
-_NAME = rf"(?P<name>[A-Z][\w&'’.\-]*(?:\s+{_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX})\b\.?)?)"
+_NAME = rf"(?P<name>[A-Z][\w&'’.\-]*(?:\s+{_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX})\b\.?){{0,2}})"
 _VERBS = (
     r"today|said|says|announced|announces|reported|reports|has|have|had|filed|files|took|takes|jointly|received"
     r"|receives|is|was|were|will|officials|asked|obtained|emerged|completed|and all|and its|and certain"
@@ -26,6 +26,29 @@ _LEAD_NOISE = re.compile(
     r"(?:\([^)]{1,60}\)\s*[-–—]+\s*|(?:this|earlier|late|on)\s+(?:morning|afternoon|evening|today|\w+day)\s*,?\s*"
     r"|today\s*,?\s*|also today\s*,?\s*)+",
     re.I,
+)
+# Reuters and AP describe before they name: 'Solar panel maker X', 'U.S. coal miner X', 'Texas-based driller X'
+_DESCRIPTOR = re.compile(
+    r"(?:(?:U\.S\.|[A-Z][a-z]+(?:-[a-z]+)?|[a-z][\w'-]*|\d[\w-]*)\s+){0,5}?"
+    r"(?:maker|manufacturer|producer|retailer|chain|operator|owner|developer|provider|company|firm|group|giant"
+    r"|miner|driller|carrier|airline|lender|insurer|bank|utility|supplier|distributor|publisher|broadcaster|network"
+    r"|brand|start-?up|conglomerate|designer|builder|homebuilder|shipper|refiner|explorer|grocer|restaurateur"
+    r"|franchisor|franchisee|biotech|drugmaker|automaker|chipmaker|steelmaker|telecom|hospital|cooperative)"
+    r"\s+(?=[A-Z][\w&'’.\-]*\s+[A-Z])"
+)
+_MUNICIPALITY = re.compile(
+    r"(?:[Tt]he\s+)?(?P<kind>[Cc]ity|[Tt]own|[Vv]illage|[Cc]ounty|[Bb]orough|[Tt]ownship|[Cc]ommonwealth)\s+of\s+"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,\s*(?P<state>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?),)?"
+)
+# a parent writing about its named subsidiary's filing: the subsidiary is the debtor
+_SUBSIDIARY_FILED = re.compile(
+    rf"(?<!\bit and )\bits\s+(?:[\w-]+\s+){{0,3}}(?:subsidiary|unit|affiliate)\s*,?\s+{_NAME}\s*,?\s*"
+    r"(?:\([^)]{0,80}\)\s*,?\s*)?(?:has\s+|had\s+|have\s+)?(?:voluntarily\s+)?(?:filed|commenced|sought)\b"
+)
+# 'Harborview Media Corp. ("Harborview")': a company the release gives a short name is its subject
+_DEFINED = re.compile(
+    rf"(?P<name>[A-Z][\w&'’.\-]*(?:\s+{_WORD}){{0,7}}?,?\s+(?:{_SUFFIX})\b\.?(?:,?\s+(?:{_SUFFIX})\b\.?)?)"
+    r"\s*(?:\((?P<tick>[^()\n]{1,40}:[^()\n]{1,20})\)\s*)?\(\s*(?:the\s+)?[\"“]"
 )
 _HAS_VERB = re.compile(rf"\b(?:{_VERBS}|took|filed)\b")
 _NOT_NAMES = frozenset(
@@ -85,9 +108,19 @@ def find_company(text: str, lead_spans: list[tuple[int, int]], dates: list[DateM
         noise = _LEAD_NOISE.match(sentence, offset)
         if noise:
             offset = noise.end()
+        desc = _DESCRIPTOR.match(sentence, offset)
+        if desc:
+            offset = desc.end()
+        town = _MUNICIPALITY.match(sentence, offset)
+        if town:
+            place = f"{town.group('kind').title()} of {town.group('place')}"
+            return CompanyFacts(place + (f", {town.group('state')}" if town.group("state") else ""), None)
         m = _SUBJECT.match(sentence, offset)
         if not m or m.group("name").split()[0].lower() in _NOT_NAMES:
             continue
+        sub = _SUBSIDIARY_FILED.search(sentence, m.end())
+        if sub:  # 'X announced that its subsidiary Y filed': Y is the debtor
+            return CompanyFacts(_org(sub.group("name")), None)
         name = _split_and(" ".join(m.group("name").split()))
         unit = _UNIT.match(sentence, m.start() + len(m.group("name")))
         if unit:  # 'X (NYSE: X) and its utility unit Y filed': Y is the debtor
@@ -96,7 +129,20 @@ def find_company(text: str, lead_spans: list[tuple[int, int]], dates: list[DateM
         if ticker is None:
             ticker, market = _ticker_anywhere(text, name)
         return CompanyFacts(name.rstrip(","), ticker, market)
+    for start, end in lead_spans:
+        d = _DEFINED.search(text, start, end)
+        if d:
+            ticker, market = _ticker_after(text, d.end("name"))
+            return CompanyFacts(_org(d.group("name")), ticker, market)
     return None
+
+
+def _org(name: str) -> str:
+    """A company name as written, without the sentence's own trailing comma or period."""
+    name = " ".join(name.split()).rstrip(",")
+    if name.endswith(".") and not re.search(rf"(?:\b(?:{_SUFFIX})|\b[A-Z]\.[A-Z]|\b[A-Z])\.$", name):
+        name = name[:-1]
+    return name
 
 
 def _split_and(name: str) -> str:
