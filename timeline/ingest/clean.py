@@ -169,6 +169,8 @@ _ABBREVIATIONS = frozenset(
         "nov",
         "dec",
         "del",
+        "bankr",
+        "dist",
         "mass",
         "calif",
         "conn",

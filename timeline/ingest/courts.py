@@ -77,6 +77,8 @@ _DISTRICT = re.compile(
 _ABBREV_DISTRICT = re.compile(
     r"\b(?P<dir>[NSEWMC])\.\s?D\.\s?(?P<state>N\.\s?Y|Cal|Tex|Ill|Fla|Pa|Ga|Ohio|[A-Z][a-z]+)\.?"
 )
+# a citation: 'Bankr. D. Del.', 'Bankr. S.D.N.Y.', 'Bankr. N.D. Tex.'
+_BANKR_CITE = re.compile(r"\bBankr\.\s?(?:(?P<dir>[NSEWMC])\.\s?)?D\.\s?(?P<state>[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.)?)")
 _DIVISION = re.compile(r"\s*(?:,|-|–|—|\(|\s)\s*(?P<div>(?:[A-Z][a-z]+\s+){1,2}Division)\b")
 _COURT_WORDS = re.compile(
     r"(?:(?:the\s+)?(?:U\.\s?S\.|US|United States|[Ff]ederal)\s+)?[Bb]ankruptcy\s+[Cc]ourt\b"
@@ -165,6 +167,11 @@ def find_court(text: str) -> CourtRef | None:
         ref = _district_ref(text, m, m.start())
         if ref and ref.id:
             return ref
+    for m in _BANKR_CITE.finditer(text):
+        got = _state(m.group("state").replace(" ", ""))
+        cid = court_id_for(got[0], (m.group("dir") or "").lower()) if got else None
+        if cid:
+            return CourtRef(cid, m.group(0))
     return best
 
 
@@ -189,6 +196,9 @@ def _court_near(text: str, m: re.Match) -> CourtRef:
     before = _CITY_BEFORE.search(text, max(0, m.start() - 40), m.end())
     if before and before.end() == m.end():
         cid = court_for_city(before.group("city"))
+        if cid is None:  # 'the Delaware bankruptcy court': a state with one district
+            got = _state(before.group("city"))
+            cid = court_id_for(got[0]) if got and got[1] == len(before.group("city")) else None
         if cid:
             return CourtRef(cid, _squash(before.group(0)))
     return CourtRef(None, _squash(m.group(0)))

@@ -326,6 +326,7 @@ _DATELINE_TAIL = re.compile(
     rf"(?:[\s\-–—:/]*(?:\(\s*{_WIRE_NAME}\s*\)|/\s*{_WIRE_NAME}\s*/|{_WIRE_NAME}(?=\s*(?:/|--|[–—])))?)*"
     r"[\s\-–—:/]*"
 )
+_DATELINE_WORDS = re.compile(r"[^\s,/()\-–—]+")
 _CITY_WIRE = re.compile(
     rf"(?:[A-Z][A-Za-z.'’]*(?:[ -][A-Za-z.'’]+){{0,3}},?\s*(?:[A-Z][A-Za-z.'’]*(?:\s[A-Z][A-Za-z.'’]*){{0,2}},?\s*)?)?"
     rf"(?:--\s*)?(?:\(\s*{_WIRE_NAME}\s*\)|/\s*{_WIRE_NAME}\s*/)\s*(?:--|[–—:/]|-\s)"
@@ -341,8 +342,11 @@ def dateline_cut(text: str, start: int, end: int, mentions: list[DateMention]) -
     for d in mentions:
         if d.start >= start + 120 or d.start >= end:
             break
-        if d.start >= start and not d.relative and _DATELINE_SEP.match(text, d.end):
-            return min(_DATELINE_TAIL.match(text, d.end).end(), end)
+        if d.start < start or d.relative or not _DATELINE_SEP.match(text, d.end):
+            continue
+        line = max(start, text.rfind("\n", start, d.start) + 1)  # a dateline opens its line
+        if all(w[:1].isupper() or not w[:1].isalpha() for w in _DATELINE_WORDS.findall(text, line, d.start)):
+            return min(_DATELINE_TAIL.match(text, d.end).end(), end)  # a place, a wire: no words of a sentence
     wire = _CITY_WIRE.match(text, start, end)
     if wire and text[start : start + 1].isupper():
         return min(_DATELINE_TAIL.match(text, wire.end()).end(), end)

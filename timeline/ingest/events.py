@@ -59,8 +59,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "hearing",
         re.compile(
-            r"\bset\s+for\s+(?:a\s+)?hearing\b|\bhearing\s+(?:is|has been|was|will be)\s+(?:set|scheduled)\b"
-            r"|\bscheduled\s+a\s+hearing\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b|\bwill\s+hold\s+a\s+hearing\b",
+            r"\bset\s+for\s+(?:a\s+)?hearing\b|\bscheduled\s+a\s+hearing\b|\bwill\s+hold\s+a\s+hearing\b"
+            r"|\bhearing\b(?:\s+(?:on|to\s+consider|regarding|for)\b[^.;]{0,80}?)?\s+(?:is|has\s+been|was|will\s+be"
+            r"|are|have\s+been)\s+(?:set|scheduled)\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b",
             _I,
         ),
     ),
@@ -109,7 +110,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "plan_confirmed",
         re.compile(
             r"\border\s+(?:of\s+confirmation|confirming)\b|\bconfirmation\s+order\b"
-            r"|\bconfirmed\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}plan\b"
+            r"|\bconfirmed\s+(?:the|its|their|a|[A-Z][\w&-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}plan\b"
             r"|\bplan\s+(?:of\s+reorganization\s+)?(?:was|has\s+been|had\s+been)\s+confirmed\b",
             _I,
         ),
@@ -124,12 +125,17 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ),
     (
         "conversion",
-        re.compile(r"\bconverted\s+(?:its\s+|the\s+|their\s+)?(?:chapter\s+11\s+)?cases?\s+to\s+(?:a\s+)?chapter", _I),
+        re.compile(
+            r"\bconvert(?:ed|ing)\s+(?:its\s+|the\s+|their\s+|the\s+company['’]s\s+)?(?:chapter\s+(?:11|13|12)\s+)?"
+            r"(?:bankruptcy\s+)?(?:cases?|proceedings?)\s+(?:to|into)\s+(?:a\s+)?(?:case\s+under\s+|liquidation\s+under\s+)?"
+            r"chapter|\b(?:case|cases|proceeding)\s+(?:was|were|has\s+been|have\s+been)\s+converted\b",
+            _I,
+        ),
     ),
     (
         "dismissal",
         re.compile(
-            r"\b(?:court|judge)\s+dismissed\b"
+            r"\b(?:court|judge)\s+(?:has\s+|also\s+)?dismissed\b|\border\s+dismissing\b"
             r"|\b(?:case|cases|petition)\s+(?:was|were|has been|have been)\s+dismissed\b",
             _I,
         ),
@@ -332,7 +338,7 @@ def _triggers(sentence: str, offset: int) -> list[_Trigger]:
         at = next((m.start(g) for g in ("at", "at2") if g in rx.groupindex and m.group(g)), m.start())
         found.append(_Trigger(kind, offset + at, offset + m.end()))
     kinds = {t.kind for t in found}
-    if "plan_confirmed" in kinds:  # a confirmation order is not a second, generic order
+    if kinds & {"plan_confirmed", "conversion", "dismissal"}:  # an order that confirms, converts or dismisses
         found = [t for t in found if t.kind != "order_entered"]
     if "motion_filed" in kinds:  # financing asked for is a motion, not financing obtained
         found = [t for t in found if t.kind != "financing"]

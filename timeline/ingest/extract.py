@@ -20,9 +20,10 @@ from timeline.ingest.parties import find_company, find_people
 
 __all__ = ["UnreadableRelease", "extract_release"]
 
+# as printed: '19-10456 (KG)', '19-10456-KG', '3:19-bk-30289', '6:13-bk-04567-KSJ', '20-30967'
 _CASE_NUMBER = re.compile(
     r"\b(?:case|bankr\.?\s+case)\s+(?:no|number|nos)\.?\s*:?\s*"
-    r"(?P<n>\d{1,2}-\d{3,6}(?-i:[- ](?:[A-Z]{2,4}|\([A-Z]{2,4}\))\b)?)",
+    r"(?P<n>(?:\d{1,2}:)?\d{2}-(?:bk-|BK-|B-)?\d{3,6}(?-i:(?:[- ][A-Z]{2,4}\b|\s?\([A-Z]{2,4}\)))?)",
     re.I,
 )
 _CASE_WORDS = re.compile(

@@ -7,7 +7,6 @@ the dry run prints (``fixtures/contract/release-extraction.schema.json``).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
