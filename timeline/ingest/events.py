@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from timeline.ingest.clean import in_ranges, is_headline
 from timeline.ingest.courts import find_court
 from timeline.ingest.dates import DateMention, dateline_cut
-from timeline.ingest.facts import Event, PartialDate, Party, Span
+from timeline.ingest.facts import Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
+from timeline.ingest.parties import event_parties
 
 _I = re.I
 _CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
@@ -183,14 +184,6 @@ _REPORTING = re.compile(
     _I,
 )
 _SELF = re.compile(r"\b(?:it|we|they|the company|the companies|its|our|their|the debtors?)\b", _I)
-_AGAINST = re.compile(r"\bagainst\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}(?:,?\s+(?:Inc|Corp|Co|Ltd)\.?)?)")
-_LENDER = re.compile(
-    r"\b(?:provided by|with|from)\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}(?:,\s+N\.\s?A\.)?)"
-)
-_EXCHANGE = re.compile(
-    r"(?P<name>New York Stock Exchange|American Stock Exchange|Nasdaq(?: Stock Market)?|NYSE(?: [A-Z][\w]*)*"
-    r"(?: LLC)?|AMEX|Amex|Toronto Stock Exchange)"
-)
 _NEXT_AMOUNT = re.compile(r"\b(?:damages|seeking|seeks|asking|claims?)\b", _I)
 _SUBTYPES = (
     ("dip_financing", re.compile(r"\bdip\b|debtor[- ]in[- ]possession", _I)),
@@ -301,7 +294,7 @@ def read_events(
                 summary=_summary(trig.kind, text[s:end], subtype),
                 evidence=Span(s, end, text[s:end]),
                 amount=amount,
-                parties=_parties(trig.kind, sentence),
+                parties=event_parties(trig.kind, subtype, sentence),
                 subtype=subtype,
             )
             reading.events.append(event)
@@ -397,26 +390,6 @@ def _subtype(kind: str, window: str) -> str | None:
     if kind == "judgment":
         return "judgment"
     return None
-
-
-def _parties(kind: str, sentence: str) -> tuple[Party, ...]:
-    if kind == "adversary_proceeding":
-        m = _AGAINST.search(sentence)
-        return (
-            (Party(m.group("name").rstrip(",. ") + ("." if m.group("name").endswith(".") else ""), "defendant"),)
-            if m
-            else ()
-        )
-    if kind == "award":
-        m = re.search(r"(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+arbitration\s+award", sentence)
-        return (Party(m.group("name"), "counterparty"),) if m else ()
-    if kind == "financing":
-        m = _LENDER.search(sentence)
-        return (Party(" ".join(m.group("name").split()).rstrip(","), "lender"),) if m else ()
-    if kind == "delisting":
-        m = _EXCHANGE.search(sentence)
-        return (Party(m.group("name"), "counterparty"),) if m else ()
-    return ()
 
 
 def _summary(kind: str, sentence: str, subtype: str | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from timeline.ingest.dates import DateMention, dateline_cut, windows
-from timeline.ingest.facts import CompanyFacts, PersonFacts
+from timeline.ingest.facts import CompanyFacts, Party, PersonFacts
 
 _SUFFIX = (
     r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.A|S\.A|AG|N\.V|Holdings"
@@ -137,10 +137,13 @@ def find_company(text: str, lead_spans: list[tuple[int, int]], dates: list[DateM
     return None
 
 
+_ABBREVIATED = re.compile(r"(?:\b(?:Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr)|\b[A-Z]\.\s?[A-Z]|\s[A-Z])\.$")
+
+
 def _org(name: str) -> str:
     """A company name as written, without the sentence's own trailing comma or period."""
     name = " ".join(name.split()).rstrip(",")
-    if name.endswith(".") and not re.search(rf"(?:\b(?:{_SUFFIX})|\b[A-Z]\.[A-Z]|\b[A-Z])\.$", name):
+    if name.endswith(".") and not _ABBREVIATED.search(name):
         name = name[:-1]
     return name
 
@@ -257,3 +260,68 @@ def _same_person(a: str, b: str) -> bool:
     ta = [t for t in ta if t not in ("Jr.", "Sr.", "II", "III")]
     tb = [t for t in tb if t not in ("Jr.", "Sr.", "II", "III")]
     return bool(ta and tb) and ta[0] == tb[0] and ta[-1] == tb[-1]
+
+
+# --- the other side of an event: lender, buyer, defendant, exchange ---------------------------------------------
+
+_ORG = (
+    r"(?P<name>(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|&|of|de|du|and)){0,5}"
+    r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LP|L\.P|N\.\s?A|S\.A|PLC|plc|AG|N\.V)\b\.?)?)"
+)
+_LENDER_AT = re.compile(
+    rf"\b(?:led by|provided by|arranged by|committed by|backstopped by|underwritten by|from|with|to be provided by)"
+    rf"\s+(?:the\s+)?{_ORG}"
+)
+_BUYER_AT = (
+    re.compile(rf"{_ORG}\s+(?:serving|acting|to serve|will serve|as)\s+(?:as\s+)?(?:the\s+)?stalking[- ]horse"),
+    re.compile(rf"\bstalking[- ]horse(?:\s+(?:bidder|purchaser|buyer|bid))?\s*,?\s+(?:from\s+)?{_ORG}"),
+    re.compile(rf"\b(?:acquired|purchased|bought)\s+by\s+{_ORG}"),
+    re.compile(rf"\b(?:sale|sell|sold|selling)\b[^.;]{{0,120}}?\bto\s+{_ORG}"),
+)
+_AGAINST = re.compile(rf"\bagainst\s+{_ORG}")
+_IN_FAVOR = re.compile(rf"\bin\s+favou?r\s+of\s+{_ORG}")
+_AWARD_BY = re.compile(r"(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+arbitration\s+award")
+_MARKET = re.compile(
+    r"(?P<name>(?:The\s+)?(?:New York Stock Exchange|American Stock Exchange|Nasdaq(?: Stock Market| Global Market"
+    r"| Capital Market| Global Select Market)?|NYSE(?: [A-Z][\w]*)*|AMEX|Amex|Toronto Stock Exchange"
+    r"|TSX Venture Exchange|London Stock Exchange|OTC Markets(?: Group)?)(?:,? (?:LLC|Inc\.))?)"
+)
+_NOT_ORGS = frozenset(
+    ["the", "court", "bankruptcy", "chapter", "company", "debtor", "debtors", "it", "its", "their", "section", "code"]
+    + ["judge", "u.s.", "united", "states", "a", "an", "january", "february", "march", "april", "may", "june", "july"]
+    + ["august", "september", "october", "november", "december"]
+)
+
+
+def event_parties(kind: str, subtype: str | None, sentence: str) -> tuple[Party, ...]:
+    """Who stands across the table in an event, as the sentence names them; () when it names no one."""
+    if kind == "adversary_proceeding":
+        return _first(((_AGAINST,), "defendant"), sentence)
+    if kind in ("judgment", "award"):
+        got = _first(((_IN_FAVOR,), "counterparty"), sentence)
+        if got or kind == "judgment":
+            return got
+        m = _AWARD_BY.search(sentence)
+        return (Party(m.group("name"), "counterparty"),) if m else ()
+    if kind == "financing" or subtype in ("dip_financing", "cash_collateral"):
+        return _first(((_LENDER_AT,), "lender"), sentence)
+    if kind == "asset_sale" or subtype == "sale_363":
+        return _first((_BUYER_AT, "buyer"), sentence)
+    if kind == "delisting":
+        names = [m.group("name") for m in _MARKET.finditer(sentence)]
+        return (Party(max(names, key=len), "counterparty"),) if names else ()
+    return ()
+
+
+def _first(rule: tuple[tuple[re.Pattern, ...], str], sentence: str) -> tuple[Party, ...]:
+    patterns, role = rule
+    hits = [m for rx in patterns for m in rx.finditer(sentence) if _is_org(m.group("name"))]
+    if not hits:
+        return ()
+    best = min(hits, key=lambda m: (patterns.index(m.re), m.start()))
+    return (Party(_org(best.group("name")), role),)
+
+
+def _is_org(name: str) -> bool:
+    words = name.lower().replace(",", "").split()
+    return bool(words) and words[0] not in _NOT_ORGS and words[-1] not in _NOT_ORGS
