@@ -86,7 +86,7 @@ _YEAR = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<rel>earlier today|later today|today|this morning|this afternoon|this evening|tonight|yesterday|"
     r"last night|tomorrow|earlier this month|later this month|this month|last month|earlier this year|"
-    r"this year|last year)\b"
+    r"this year|last year|last week|earlier this week|earlier in the week)\b"
     rf"|\b(?P<how>last|this past|on|by|until|late|early|next)\s+(?P<wd>{_WEEKDAY_RE})\b",
     re.I,
 )
@@ -94,7 +94,7 @@ _RELATIVE = re.compile(
 
 _MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _YEAR_HINT_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|day\b", re.I)
+_RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|week|day\b", re.I)
 
 
 def windows(text: str, hint: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
@@ -213,7 +213,9 @@ def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
     if anchor is not None:
         for m in _scan(_RELATIVE, text, windows(text, _RELATIVE_HINT, 25, 12)):
             got = _relative(m, anchor)
-            if got:
+            if got and got[1] == "on_or_before":
+                add(m, got[0], "day", "on or before", relative=True)
+            elif got:
                 add(m, got[0], got[1], None, relative=True)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[DateMention] = []
@@ -236,6 +238,12 @@ def _relative(m: re.Match, anchor: dt.date) -> tuple[dt.date, str] | None:
         return anchor.replace(day=1), "month"
     if rel == "last month":
         return (anchor.replace(day=1) - dt.timedelta(days=1)).replace(day=1), "month"
+    if rel.endswith("week"):  # a week gives no day: its month when the week lies in one, else 'by' its last day
+        monday = anchor - dt.timedelta(days=anchor.weekday() + (7 if rel == "last week" else 0))
+        last = anchor - dt.timedelta(days=1) if rel != "last week" else monday + dt.timedelta(days=6)
+        if monday.month == last.month:
+            return monday.replace(day=1), "month"
+        return last, "on_or_before"
     if rel.endswith("this year"):
         return dt.date(anchor.year, 1, 1), "year"
     if rel == "last year":

@@ -224,6 +224,7 @@ class _Trigger:
     kind: str
     at: int  # absolute offset the date search starts from
     end: int
+    start: int = 0  # where the words that triggered it begin
 
 
 def chapter_in(text: str) -> int | None:
@@ -252,7 +253,7 @@ def read_events(
     seen: set[tuple] = set()
     last_order: Event | None = None
     for idx, (s, e) in enumerate(sentences):
-        if in_ranges(s, boilerplate) or is_headline(text[s:e]):
+        if in_ranges(s, boilerplate) or is_headline(text[s:e]) or _title_line(text, s, e):
             continue
         s = dateline_cut(text, s, e, dates[bisect.bisect_left(date_starts, s) :])
         sentence = text[s:e]
@@ -322,6 +323,18 @@ def _repeated(kind: str, date, subtype: str | None, amount, sentence: str, seen:
     return False
 
 
+_TITLE_END = re.compile(r"[.!?:;,\"”’)]$")
+
+
+def _title_line(text: str, s: int, e: int) -> bool:
+    """A paragraph of one short line with no closing punctuation is a title, even in sentence case."""
+    if "\n" in text[s:e] or _TITLE_END.search(text[s:e]) or len(text[s:e].split()) > 20:
+        return False
+    opens = s == 0 or text[max(0, s - 2) : s] == "\n\n" or not text[:s].strip()
+    closes = e == len(text) or text[e : e + 2] == "\n\n"
+    return opens and closes
+
+
 def _triggers(sentence: str, offset: int) -> list[_Trigger]:
     found = []
     for kind, rx in _RULES:
@@ -329,11 +342,13 @@ def _triggers(sentence: str, offset: int) -> list[_Trigger]:
         if not m:
             continue
         at = next((m.start(g) for g in ("at", "at2") if g in rx.groupindex and m.group(g)), m.start())
-        found.append(_Trigger(kind, offset + at, offset + m.end()))
+        found.append(_Trigger(kind, offset + at, offset + m.end(), offset + m.start()))
+    # 'A hearing on the DIP financing is scheduled': words inside another trigger's phrase are not a second event
+    found = [t for t in found if not any(u is not t and u.start <= t.start and t.end <= u.end for u in found)]
     kinds = {t.kind for t in found}
     if kinds & {"plan_confirmed", "conversion", "dismissal"}:  # an order that confirms, converts or dismisses
         found = [t for t in found if t.kind != "order_entered"]
-    if "motion_filed" in kinds:  # financing asked for is a motion, not financing obtained
+    if kinds & {"motion_filed", "order_entered"}:  # financing asked for or approved is that motion or order
         found = [t for t in found if t.kind != "financing"]
     return sorted(found, key=lambda t: t.at)
 
