@@ -287,6 +287,33 @@ Chapter 7 on December 3, 2013, after the company was unable to find a buyer for 
 Chapter 11 in the U.S. Bankruptcy Court for the District of South Dakota on May 20, 2013.
 """
 
+# written after the first round of fixes, as a check on them
+MARLOW = """Marlow Brands Completes Sale of Assets to Kingsbridge Foods
+
+NEW YORK, Aug. 14, 2019 (GLOBE NEWSWIRE) -- Marlow Brands, Inc. ("Marlow") today announced that it has completed the \
+sale of substantially all of its assets to Kingsbridge Foods LLC for approximately $31 million, following approval by \
+the United States Bankruptcy Court for the Southern District of New York on August 6, 2019. The sale closed on \
+August 13, 2019.
+
+Marlow filed for Chapter 11 on May 20, 2019 (Case No. 19-11622 (MEW)).
+"""
+
+THORNBURY = """Thornbury Hospital Files Chapter 11 Petition
+
+BRIDGEPORT, Conn., Nov. 2, 2022 /PRNewswire/ -- Thornbury Community Hospital, Inc. announced that it filed a voluntary \
+petition under Chapter 11 of the Bankruptcy Code on Tuesday, November 1, 2022 in the United States Bankruptcy Court \
+for the District of Connecticut. The hospital will remain open and continue to provide patient care.
+
+The Court has scheduled a first day hearing for November 3, 2022.
+"""
+
+ASHFORD = """Delisting of Ashford Solar Shares
+
+SAN JOSE, Calif., July 8, 2011 -- Ashford Solar Corp. (NASDAQ: ASFD) announced that on July 7, 2011 it received notice \
+from The NASDAQ Stock Market that its common stock will be delisted and that trading will be suspended at the opening \
+of business on July 18, 2011, as a result of the Company's Chapter 11 filing on June 30, 2011.
+"""
+
 RELEASES = {
     "acme": ACME,
     "beta": BETA,
@@ -309,6 +336,9 @@ RELEASES = {
     "northgate": NORTHGATE,
     "harborview": HARBORVIEW,
     "tallgrass": TALLGRASS,
+    "marlow": MARLOW,
+    "thornbury": THORNBURY,
+    "ashford": ASHFORD,
 }
 
 FACTS: dict[str, dict] = {
@@ -498,6 +528,27 @@ FACTS: dict[str, dict] = {
         "court": "sdb",
         "petition_date": "2013-05-20",
         "events": [("conversion", "2013-12-03"), ("petition_filed", "2013-05-20")],
+    },
+    "marlow": {
+        "is_bankruptcy": True,
+        "court": "nysb",
+        "case_number": "19-11622 (MEW)",
+        "petition_date": "2019-05-20",
+        "events": [("asset_sale", "2019-08-13"), ("petition_filed", "2019-05-20")],
+        "party asset_sale": ("Kingsbridge Foods LLC", "buyer"),
+        "amount asset_sale": 31_000_000,
+    },
+    "thornbury": {
+        "company": "Thornbury Community Hospital, Inc.",
+        "court": "ctb",
+        "petition_date": "2022-11-01",
+        "events": [("petition_filed", "2022-11-01"), ("hearing", "2022-11-03")],
+    },
+    "ashford": {
+        "is_bankruptcy": True,
+        "petition_date": "2011-06-30",
+        "events": [("delisting", "2011-07-18")],
+        "party delisting": ("The NASDAQ Stock Market", "counterparty"),
     },
 }
 

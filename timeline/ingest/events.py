@@ -11,6 +11,7 @@ Precision over recall: an undated court approval that only elaborates the one be
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -60,7 +61,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "hearing",
         re.compile(
-            r"\bset\s+for\s+(?:a\s+)?hearing\b|\bscheduled\s+a\s+hearing\b|\bwill\s+hold\s+a\s+hearing\b"
+            r"\bset\s+for\s+(?:a\s+)?hearing\b|\b(?:scheduled|set)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}hearing\b"
+            r"|\bwill\s+hold\s+a\s+hearing\b"
             r"|\bhearing\b(?:\s+(?:on|to\s+consider|regarding|for)\b[^.;]{0,80}?)?\s+(?:is|has\s+been|was|will\s+be"
             r"|are|have\s+been)\s+(?:set|scheduled)\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b",
             _I,
@@ -94,6 +96,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "asset_sale",
         re.compile(
             r"\b(?:completed|closed|consummated)\s+(?:the\s+|its\s+)?sale\b"
+            r"|\bsale\s+(?:has\s+|was\s+)?(?:closed|been\s+completed|completed|consummated)\b"
             r"|\bsold\b[^;]{0,80}\b(?:assets|business|division|unit|subsidiary)",
             _I,
         ),
@@ -287,6 +290,10 @@ def read_events(
             subtype = _subtype(trig.kind, text[trig.at : limit] if trig.kind == "motion_filed" else sentence)
             if trig.kind == "order_entered" and not explicit and subtype in (None, "other") and last_order:
                 continue  # an undated approval elaborating the previous order
+            told = _told_before(reading.events, trig.kind, amount) if explicit else None
+            if told is not None:  # 'It completed the sale ... The sale closed on August 13': the date of that sale
+                reading.events[told] = dataclasses.replace(reading.events[told], date=date)
+                continue
             if _repeated(trig.kind, date, subtype, amount, sentence, seen):
                 continue
             event = Event(
@@ -302,6 +309,21 @@ def read_events(
             if trig.kind == "order_entered":
                 last_order = event
     return reading
+
+
+_TOLD_ONCE = frozenset(["asset_sale", "emergence", "plan_confirmed", "conversion", "dismissal", "petition_filed"])
+
+
+def _told_before(events: list[Event], kind: str, amount) -> int | None:
+    """Index of an earlier, undated telling of the same one-off fact, which a dated retelling completes."""
+    if kind not in _TOLD_ONCE:
+        return None
+    for i in range(len(events) - 1, -1, -1):
+        e = events[i]
+        if e.kind == kind and e.date is not None and not e.date.text:
+            same_amount = amount is None or e.amount is None or e.amount.value == amount.value
+            return i if same_amount else None
+    return None
 
 
 _DISTINCT = re.compile(r"\b(?:also|separate|another|additional|second|further)\b", _I)
@@ -366,13 +388,21 @@ def _pick_date(
         lead = text[s : d.start]
         if len(lead) <= 12 and text[d.end : d.end + 2].lstrip().startswith(",") and d.end <= trig.at:
             return d.date, True
-    after = [d for d in usable if trig.at <= d.start < limit and d.start - trig.at < 220]
+    # 'completed the sale ..., following approval by the Court on August 6': that date is the approval's
+    after = [
+        d
+        for d in usable
+        if trig.at <= d.start < limit and d.start - trig.at < 220 and not _LATER_CLAUSE.search(text, trig.end, d.start)
+    ]
     if after:
         return after[0].date, True
     before = [d for d in usable if d.end <= trig.at and trig.at - d.end < 60]
     if before:
         return before[-1].date, True
     return None, False
+
+
+_LATER_CLAUSE = re.compile(r"[,;]\s*(?:following|after|upon|pursuant to)\b", _I)
 
 
 def _reporting(text: str, d: DateMention) -> bool:

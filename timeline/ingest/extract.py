@@ -11,7 +11,7 @@ import re
 
 from timeline.ingest.clean import boilerplate_ranges, clean_text, in_ranges, sentence_spans
 from timeline.ingest.courts import find_court
-from timeline.ingest.dates import find_dates, find_release_date
+from timeline.ingest.dates import DateMention, find_dates, find_release_date
 from timeline.ingest.decode import UnreadableRelease, decode_release
 from timeline.ingest.events import Reading, chapter_in, read_events
 from timeline.ingest.facts import CaseFacts, Extraction, SourceFacts
@@ -28,6 +28,12 @@ _CASE_NUMBER = re.compile(
 )
 _CASE_WORDS = re.compile(
     r"\bchap(?:ter|er)?\s+(?:\d{1,2}|[IVX]{1,4})\b|\bbankrupt\w*|\bdebtor[- ]in[- ]possession|\breceivership\b", re.I
+)
+# a filing told as a noun: 'as a result of the Company's Chapter 11 filing on June 30, 2011'
+_FILING_ON = re.compile(
+    r"\b(?:its|our|their|the\s+company['’]s|the\s+debtors?['’]s?)\s+(?:voluntary\s+)?chapter\s+\d{1,2}\s+"
+    r"(?:filing|petitions?|case)\s+(?:was\s+filed\s+)?on\s+",
+    re.I,
 )
 _TITLE_NOISE = re.compile(
     r"^(?:for immediate release|media contact|contacts?:?|exhibit\b|news release|press release)", re.I
@@ -74,7 +80,7 @@ def extract_release(raw: bytes, file: str) -> Extraction:
     if not is_case:
         return Extraction(source, False, reason, company, None, (), find_people(text))
     events = tuple(reading.events)
-    return Extraction(source, True, None, company, _case(text, reading, boiler), events, find_people(text))
+    return Extraction(source, True, None, company, _case(text, reading, boiler, dates), events, find_people(text))
 
 
 def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tuple[bool, str | None]:
@@ -96,7 +102,7 @@ def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tupl
     return False, "no bankruptcy filing is reported (financial distress or other news only)"
 
 
-def _case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> CaseFacts:
+def _case(text: str, reading: Reading, boiler: list[tuple[int, int]], dates: list[DateMention]) -> CaseFacts:
     petition = next((e for e in reading.events if e.kind == "petition_filed"), None)
     where = [petition.evidence.quote] if petition else [text[s:e] for s, e in reading.background_filings]
     reporting = _reporting_text(text, boiler)
@@ -111,9 +117,17 @@ def _case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> CaseFac
     if court is None or court.id is None:
         court = find_court(reporting) or court
     number = _CASE_NUMBER.search(reporting)
-    return CaseFacts(
-        chapter, voluntary, court, number.group("n") if number else None, petition.date if petition else None
-    )
+    filed_on = petition.date if petition else _filing_date(reporting, dates)
+    return CaseFacts(chapter, voluntary, court, number.group("n") if number else None, filed_on)
+
+
+def _filing_date(reporting: str, dates: list[DateMention]):
+    """The date of a filing the release names only as a noun, when a date follows it directly."""
+    starts = {d.start: d for d in dates if not d.relative}
+    for m in _FILING_ON.finditer(reporting):
+        if m.end() in starts:
+            return starts[m.end()].date
+    return None
 
 
 def _reporting_text(text: str, boiler: list[tuple[int, int]]) -> str:

@@ -282,8 +282,9 @@ _AGAINST = re.compile(rf"\bagainst\s+{_ORG}")
 _IN_FAVOR = re.compile(rf"\bin\s+favou?r\s+of\s+{_ORG}")
 _AWARD_BY = re.compile(r"(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+arbitration\s+award")
 _MARKET = re.compile(
-    r"(?P<name>(?:The\s+)?(?:New York Stock Exchange|American Stock Exchange|Nasdaq(?: Stock Market| Global Market"
-    r"| Capital Market| Global Select Market)?|NYSE(?: [A-Z][\w]*)*|AMEX|Amex|Toronto Stock Exchange"
+    r"(?P<name>(?:The\s+)?(?:New York Stock Exchange|American Stock Exchange"
+    r"|(?:Nasdaq|NASDAQ)(?: Stock Market| Global Market| Capital Market| Global Select Market)?"
+    r"|NYSE(?: [A-Z][\w]*)*|AMEX|Amex|Toronto Stock Exchange"
     r"|TSX Venture Exchange|London Stock Exchange|OTC Markets(?: Group)?)(?:,? (?:LLC|Inc\.))?)"
 )
 _NOT_ORGS = frozenset(
