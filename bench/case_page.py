@@ -22,16 +22,16 @@ def case_url(pk: int) -> str | None:
         return None
 
 
-def measure(client: Client, url: str, runs: int) -> tuple[list[float], int, int]:
-    """(seconds per run, queries of one run, status)."""
+def warm(client: Client, url: str) -> tuple[int, int]:
+    """One request, which also warms caches: (its SQL query count, its status)."""
     reset_queries()  # the client's request_started would empty the log mid-capture
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)  # also the warm-up
-    times = []
-    for _ in range(runs):
-        seconds, response = timed(lambda: client.get(url))
-        times.append(seconds)
-    return times, len(queries), response.status_code
+    with CaptureQueriesContext(connection) as captured:
+        status = client.get(url).status_code
+    return len(captured), status
+
+
+def seconds(client: Client, url: str) -> float:
+    return timed(lambda: client.get(url))[0]
 
 
 def run(cases: dict[int, int]) -> list[Row]:
@@ -42,12 +42,13 @@ def run(cases: dict[int, int]) -> list[Row]:
     rows, counts = [], []
     for size, pk in cases.items():
         runs = 15 if size <= 100 else 9 if size <= 1000 else 5
+        page_url, bare_url = case_url(pk), f"/bench/case/{pk}/bare"
+        page_queries, status = warm(client, page_url)
+        warm(client, bare_url)
         page, bare = [], []
-        for _ in range(runs):  # interleaved: page, bare, page, bare, ...
-            t, page_queries, status = measure(client, case_url(pk), 1)
-            page += t
-            t, bare_queries, bare_status = measure(client, f"/bench/case/{pk}/bare", 1)
-            bare += t
+        for _ in range(runs):  # interleaved, so a noisy moment hits both
+            page.append(seconds(client, page_url))
+            bare.append(seconds(client, bare_url))
         counts.append(page_queries)
         value, floor = median(page) * 1000, median(bare) * 1000
         target = "within 2x of bare" + ("; < 100 ms" if size == 1000 else "")

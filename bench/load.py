@@ -88,7 +88,7 @@ class Server:
 
 def wrk(binary: str, url: str, seconds: int) -> dict:
     out = subprocess.run(
-        [binary, "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
+        [binary, "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
         capture_output=True,
         text=True,
         timeout=seconds + 30,

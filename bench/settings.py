@@ -15,6 +15,7 @@ from config.settings import ALLOWED_HOSTS, BASE_DIR, DATABASES  # noqa: E402
 # As production: no per-query log in memory, no static file rescans, errors as plain 500s.
 DEBUG = False
 WHITENOISE_AUTOREFRESH = False
+STATIC_ROOT = None  # static files come from the finders; no collectstatic needed (nor its warning)
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "127.0.0.1", "localhost"]
 
