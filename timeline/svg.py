@@ -20,13 +20,9 @@ from .chronology import Entry
 
 WIDTH = 800  # desktop drawing; NARROW_WIDTH is drawn too and shown on phones instead
 NARROW_WIDTH = 380
-HEIGHT = 112
 MARGIN = 18
-ROW_YEAR = 10  # top of year bars
-ROW_MONTH = 28  # top of month bars
 BAR_HEIGHT = 12
-ROW_DAY = 58  # centre of dots
-AXIS = 78
+ROW_GAP = 6  # between the rows: year bars, month bars, dots, axis; a row without markers is left out
 DOT_SPACING = 2  # dots whose circles would come nearer than this (SVG units) become one counted marker
 TITLE_LINES = 8
 
@@ -41,6 +37,7 @@ class Marker:
     x: float
     width: float = 0.0
     row: str = "day"  # day, month, year
+    y: float = 0.0  # top of a bar, centre of a dot: set once the rows in use are known
 
     @property
     def count(self) -> int:
@@ -81,8 +78,8 @@ class Marker:
         return _fmt(self.x)
 
     @property
-    def cy(self) -> int:
-        return ROW_DAY
+    def cy(self) -> str:
+        return _fmt(self.y)
 
     @property
     def radius(self) -> float:
@@ -97,8 +94,8 @@ class Marker:
         return _fmt(self.x)
 
     @property
-    def bar_y(self) -> int:
-        return ROW_YEAR if self.row == "year" else ROW_MONTH
+    def bar_y(self) -> str:
+        return _fmt(self.y)
 
     @property
     def bar_width(self) -> str:
@@ -114,7 +111,7 @@ class Marker:
 
     @property
     def label_y(self) -> str:
-        return _fmt(self.bar_y + BAR_HEIGHT - 3) if self.row != "day" else _fmt(ROW_DAY + 3.5)
+        return _fmt(self.y + BAR_HEIGHT - 3) if self.row != "day" else _fmt(self.y + 3.5)
 
     @property
     def show_label(self) -> bool:
@@ -145,13 +142,22 @@ class Timeline:
     ticks: list[Tick]
     count: int
     width: int = WIDTH
-    height: int = HEIGHT
-    axis_y: int = AXIS
+    height: int = 112
+    axis_y: int = 78
     axis_x1: int = MARGIN
-    tick_top: int = AXIS - 4
-    tick_bottom: int = AXIS + 4
-    label_y: int = AXIS + 20
     legend: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def tick_top(self) -> int:
+        return self.axis_y - 4
+
+    @property
+    def tick_bottom(self) -> int:
+        return self.axis_y + 4
+
+    @property
+    def label_y(self) -> int:
+        return self.axis_y + 20
 
     @property
     def axis_x2(self) -> int:
@@ -207,6 +213,18 @@ def build_timeline(entries: Sequence[Entry], width: int = WIDTH) -> Timeline | N
                 x0 = x(entry.start)
                 bars[key] = Marker([entry], x0, max(3.0, x(entry.end + dt.timedelta(days=1)) - x0), row)
     markers = [*bars.values(), *dots]
+    top = ROW_GAP
+    for row in ("year", "month"):
+        row_bars = [m for m in bars.values() if m.row == row]
+        for bar in row_bars:
+            bar.y = top
+        if row_bars:
+            top += BAR_HEIGHT + ROW_GAP
+    radius = max((d.radius for d in dots), default=0)
+    dot_y = top + radius + 2
+    for dot in dots:
+        dot.y = dot_y
+    axis_y = round(dot_y + (radius + 10 if dots else 4))
     legend = []
     for entry in placed:
         pair = (entry.event.kind, entry.kind_label)
@@ -215,7 +233,9 @@ def build_timeline(entries: Sequence[Entry], width: int = WIDTH) -> Timeline | N
     ticks = _ticks(start, end, x, max_labels=max(3, width // 75))
     for tick in ticks:
         tick.label_at = min(max(tick.x, MARGIN + 12), width - MARGIN - 12)
-    return Timeline(start, end, markers, ticks, len(placed), width=width, legend=legend)
+    return Timeline(
+        start, end, markers, ticks, len(placed), width=width, height=axis_y + 30, axis_y=axis_y, legend=legend
+    )
 
 
 def _clustered(dots: list[Marker]) -> list[Marker]:
