@@ -455,7 +455,6 @@ def latest_events(cases: Iterable[Case]) -> dict[int, TimelineEvent]:
     return {by_event[pk]: event for pk, event in events.items()}
 
 
-
 # --- sources in their text -------------------------------------------------------------------
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
