@@ -40,6 +40,15 @@ def normalize_case_number(number: str) -> str:
     return re.sub(r"[^0-9a-z-]+", "", s)
 
 
+_NAME_NOISE = {"dr", "mr", "mrs", "ms", "jr", "sr", "ii", "iii", "iv"}
+
+
+def person_key(name: str) -> tuple[str, str]:
+    """'Dr. Mohd A. Aslami' and 'Mohd Aslami' are one person: the same first and last name."""
+    words = [w for w in re.sub(r"[^\w\s-]", " ", name.lower()).split() if w not in _NAME_NOISE]
+    return (words[0], words[-1]) if words else ("", "")
+
+
 class Court(models.Model):
     """A U.S. bankruptcy court, keyed on its courts-db / CourtListener id. Reference data."""
 

@@ -331,6 +331,13 @@ def test_people_are_stored_once_and_an_edited_title_is_kept(extraction):
     assert dict(Person.objects.values_list("name", "title")) == {"Mohd A. Aslami": "CEO", "John D. Ronnquist": "CFO"}
 
 
+def test_one_person_named_two_ways_in_two_releases_is_one_person_under_the_fuller_name(extraction):
+    load(extraction(people=(PersonFacts("Mohd Aslami", "FiberCore's chairman and CEO"),)))
+    load(extraction(people=(PersonFacts("Dr. Mohd A. Aslami", "President/CEO"),), file="00.txt"))
+
+    assert list(Person.objects.values_list("name", "title")) == [("Dr. Mohd A. Aslami", "FiberCore's chairman and CEO")]
+
+
 def test_a_release_reporting_no_case_is_stored_with_its_reason(extraction):
     result = load(extraction(is_bankruptcy=False, not_case_reason="bankruptcy only in safe-harbor boilerplate"))
 

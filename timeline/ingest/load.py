@@ -30,6 +30,7 @@ from cases.models import (
     Person,
     normalize_case_number,
     normalize_company_name,
+    person_key,
 )
 from cases.partial_dates import PartialDate
 from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
@@ -147,16 +148,28 @@ def _company(facts: CompanyFacts) -> Company:
 
 
 def _people(company: Company, people: tuple[PersonFacts, ...]) -> None:
-    known = {p.name: p for p in company.people.all()}
-    new = {}
+    """One row per person across releases: 'Mohd Aslami' in one and 'Dr. Mohd A. Aslami' in another
+    are the same chairman, kept under the fuller name (unless a person chose the name in the admin)."""
+    known = {person_key(p.name): p for p in company.people.all()}
+    new: dict[tuple[str, str], Person] = {}
     for facts in people:
         name, title = facts.name.strip()[:200], (facts.title or "").strip()[:200]
-        if not name:
+        key = person_key(name)
+        if not name or not key[0]:
             continue
-        if name in known:
-            _save(known[name], _fill(known[name], {"title": title}))
-        elif name not in new:
-            new[name] = Person(company=company, name=name, title=title)
+        if key in known:
+            person = known[key]
+            changed = _fill(person, {"title": title})
+            if len(name) > len(person.name) and person.import_may_set("name"):
+                person.name = name
+                changed.append("name")
+            _save(person, changed)
+        elif key in new:
+            if len(name) > len(new[key].name):
+                new[key].name = name
+            new[key].title = new[key].title or title
+        else:
+            new[key] = Person(company=company, name=name, title=title)
     if new:
         bulk_create_with_history(list(new.values()), Person, default_change_reason=CHANGE_REASON)
 
