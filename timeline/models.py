@@ -23,7 +23,9 @@ class Release(models.Model):
         EDGAR = "edgar", "EDGAR submission"
         EMAIL = "email", "e-mail"
 
-    sha256 = models.CharField(max_length=64, unique=True, help_text="Of the bytes as received: a release is stored once.")
+    sha256 = models.CharField(
+        max_length=64, unique=True, help_text="Of the bytes as received: a release is stored once."
+    )
     title = models.CharField(max_length=500, blank=True, default="")
     release_date, release_date_precision, release_date_qualifier, release_date_text = partial_date_fields(
         "release date"
