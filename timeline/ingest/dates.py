@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.ingest.facts import PartialDate
 
@@ -92,16 +93,49 @@ _RELATIVE = re.compile(
 )
 
 
-_MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
-_YEAR_HINT_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|week|day\b", re.I)
+# Where the costly patterns can match, found cheaply. The hints run case-sensitively over ``fold(text)`` (same
+# offsets) and a word boundary before a hint is checked in Python: the same matches as the case-insensitive
+# ``\b(?:jan|...)``, found many times faster because the engine can skip to the letters that start them.
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_YEAR_HINT_RE = re.compile(r"(?:1[89]|20)\d\d\b")
+_RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|week|day\b")
+# the letters that the regex engine, ignoring case, takes for an ASCII letter although ``str.lower`` does not
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@lru_cache(maxsize=8)
+def fold(text: str) -> str:
+    r"""``text`` in lower case, letter for letter (same offsets), for case-sensitive hints and keyword tests.
+
+    An ASCII letter is in ``fold(text)`` exactly where an ``re.I`` pattern would match that letter in ``text``,
+    and word, space and digit characters stay what they are, so ``\b``, ``\s`` and ``\d`` mean the same.
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def word_hints(text: str, low: str, hint: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of ``hint`` matches in ``low`` that open a word of ``text``: what ``\b(?:hint)`` would find.
+
+    ``hint`` must start with a word character, so a match that does not open a word cannot hide one that does.
+    """
+    return [m.span() for m in hint.finditer(low) if not m.start() or not _is_word(text[m.start() - 1])]
 
 
 def windows(text: str, hint: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
     """Merged stretches around cheap hint matches, so costly patterns run only where they can match."""
+    return windows_around(text, [m.span() for m in hint.finditer(text)], before, after)
+
+
+def windows_around(text: str, hits: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
+    """``windows`` for hint matches found some other way."""
     spans: list[tuple[int, int]] = []
-    for m in hint.finditer(text):
-        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+    n = len(text)
+    for start, end in hits:
+        a, b = max(0, start - before), min(n, end + after)
         a = text.rfind(" ", max(0, a - 20), a) + 1 or a  # start on a word boundary
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)
@@ -110,9 +144,29 @@ def windows(text: str, hint: re.Pattern, before: int, after: int) -> list[tuple[
     return spans
 
 
-def _scan(rx: re.Pattern, text: str, spans: list[tuple[int, int]]):
-    for a, b in spans:
-        yield from rx.finditer(text, a, b)
+def _scan(rx: re.Pattern, text: str, spans: list[tuple[int, int]]) -> list[re.Match]:
+    return [m for a, b in spans for m in rx.finditer(text, a, b)]
+
+
+def matches_near(rx: re.Pattern, text: str, char: str, offsets: tuple[int, ...]) -> list[re.Match]:
+    """``rx.finditer(text)`` for a pattern whose matches start ``offsets`` characters before a ``char``.
+
+    Only those starts are tried, leftmost first and never inside a match already taken, as finditer would.
+    """
+    starts: set[int] = set()
+    at = text.find(char)
+    while at != -1:
+        starts.update(at - k for k in offsets)
+        at = text.find(char, at + 1)
+    found: list[re.Match] = []
+    done = 0
+    for i in sorted(starts):
+        if i >= done:
+            m = rx.match(text, i)
+            if m:
+                found.append(m)
+                done = m.end()
+    return found
 
 
 @dataclass(frozen=True)
@@ -168,50 +222,88 @@ def _resolve_day(month: int, day: int, year: int | None, weekday: str | None, an
     return dt.date(candidates[0], month, 1), "month"  # the weekday disagrees: keep only the month
 
 
+@dataclass(frozen=True)
+class _Shapes:
+    """Every calendar shape written in one text, before any is resolved against a release date."""
+
+    month_day: list[re.Match]
+    day_month: list[re.Match]
+    month_year: list[re.Match]
+    bare_month: list[re.Match]
+    numeric: list[re.Match]  # 11/17/2003, 2003-11-17 and 17-NOV-2003, in that order
+    year: list[re.Match]
+
+
+@lru_cache(maxsize=8)
+def _shapes(text: str) -> _Shapes:
+    """Scanned once per text: the release date and the date mentions of the same text share it."""
+    low = fold(text)
+    months = windows_around(text, word_hints(text, low, _MONTH_HINT), 45, 40)
+    years = windows_around(text, word_hints(text, text, _YEAR_HINT_RE), 20, 6)
+    return _Shapes(
+        _scan(_MONTH_DAY, text, months),
+        _scan(_DAY_MONTH, text, months),
+        _scan(_MONTH_YEAR, text, months),
+        _scan(_BARE_MONTH, text, months),
+        _numerics(text) + matches_near(_ISO, text, "-", (4,)) + _wires(text),
+        _scan(_YEAR, text, years),
+    )
+
+
+def _wires(text: str) -> list[re.Match]:
+    return matches_near(_WIRE, text, "-", (1, 2))
+
+
+def _numerics(text: str) -> list[re.Match]:
+    return matches_near(_NUMERIC, text, "/", (1, 2))
+
+
+@lru_cache(maxsize=8)
+def _relatives(text: str) -> list[re.Match]:
+    return _scan(_RELATIVE, text, windows_around(text, [m.span() for m in _RELATIVE_HINT.finditer(fold(text))], 25, 12))
+
+
 def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
+    shapes = _shapes(text)
 
     def add(m: re.Match, value: dt.date, precision: str, qual: str | None, relative: bool = False) -> None:
         pd = PartialDate(value, precision, _qualifier(qual, precision), " ".join(m.group(0).split()))
         found.append(DateMention(m.start(), m.end(), pd, relative))
 
-    months = windows(text, _MONTH_HINT, 45, 40)
-    for m in _scan(_MONTH_DAY, text, months):
+    for m in shapes.month_day:
         if not _is_capitalized(m.group("month")):
             continue
         year = int(m.group("year")) if m.group("year") else None
         got = _resolve_day(_month(m.group("month")), _day(m.group("day")), year, m.group("wd"), anchor)
         if got:
             add(m, got[0], got[1], m.group("qual"))
-    for m in _scan(_DAY_MONTH, text, months):
+    for m in shapes.day_month:
         got = _resolve_day(_month(m.group("month")), int(m.group("day")), int(m.group("year")), m.group("wd"), anchor)
         if got:
             add(m, got[0], got[1], None)
-    for m in _scan(_MONTH_YEAR, text, months):
+    for m in shapes.month_year:
         if _is_capitalized(m.group("month")):
             add(m, dt.date(int(m.group("year")), _month(m.group("month")), 1), "month", m.group("qual"))
-    for m in _scan(_BARE_MONTH, text, months):
-        if anchor is None:
-            continue
+    for m in shapes.bare_month if anchor is not None else ():
         month = _month(m.group("month"))
         lead = m.group("lead").strip(" -\n").lower()
         year = anchor.year if month <= anchor.month else anchor.year - 1
         if lead in ("last", "this past") and month >= anchor.month:
             year = anchor.year - 1
         add(m, dt.date(year, month, 1), "month", lead if lead in _QUALIFIERS else None)
-    for rx in (_NUMERIC, _ISO, _WIRE):
-        for m in rx.finditer(text):
-            y = int(m.group("y"))
-            y = y + (1900 if y >= 50 else 2000) if y < 100 else y
-            month = _month(m.group("m")) if not m.group("m").isdigit() else int(m.group("m"))
-            try:
-                add(m, dt.date(y, month, int(m.group("d"))), "day", None)
-            except ValueError:
-                continue
-    for m in _scan(_YEAR, text, windows(text, _YEAR_HINT_RE, 20, 6)):
+    for m in shapes.numeric:
+        y = int(m.group("y"))
+        y = y + (1900 if y >= 50 else 2000) if y < 100 else y
+        month = _month(m.group("m")) if not m.group("m").isdigit() else int(m.group("m"))
+        try:
+            add(m, dt.date(y, month, int(m.group("d"))), "day", None)
+        except ValueError:
+            continue
+    for m in shapes.year:
         add(m, dt.date(int(m.group("year")), 1, 1), "year", m.group("qual"))
     if anchor is not None:
-        for m in _scan(_RELATIVE, text, windows(text, _RELATIVE_HINT, 25, 12)):
+        for m in _relatives(text):
             got = _relative(m, anchor)
             if got and got[1] == "on_or_before":
                 add(m, got[0], "day", "on or before", relative=True)
@@ -312,11 +404,11 @@ def _is_dateline(head: str, x: DateMention) -> bool:
 
 def _year_hint(text: str) -> int | None:
     """A year for a dateline that gives none: the first year written in a date-like context."""
-    for rx in (_MONTH_YEAR, _MONTH_DAY, _WIRE, _NUMERIC):
-        for m in rx.finditer(text):
-            if "year" in rx.groupindex and m.group("year"):
+    for find in (_MONTH_YEAR.finditer, _MONTH_DAY.finditer, _wires, _numerics):
+        for m in find(text):
+            if "year" in m.re.groupindex and m.group("year"):
                 return int(m.group("year"))
-            if "y" in rx.groupindex:
+            if "y" in m.re.groupindex:
                 y = int(m.group("y"))
                 return y + (1900 if y >= 50 else 2000) if y < 100 else y
     m = _YEAR_HINT.search(text)
