@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from timeline.ingest.clean import in_ranges, is_headline
 from timeline.ingest.courts import find_court
-from timeline.ingest.dates import DateMention, dateline_cut
+from timeline.ingest.dates import DateMention, dateline_cut, fold
 from timeline.ingest.facts import Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
 from timeline.ingest.parties import event_parties
@@ -153,6 +153,25 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         ),
     ),
 )
+# a word (in lower case) every match of the rule contains: a sentence with none of them is not searched
+_RULE_WORDS = {
+    "petition_filed": ("file", "sought"),
+    "motion_filed": ("motion", "court"),
+    "order_entered": ("approval", "court", "order"),
+    "hearing": ("hearing",),
+    "adversary_proceeding": ("proceeding", "against"),
+    "award": ("arbitrat",),
+    "judgment": ("judgment", "jury"),
+    "financing": ("financing", "facility", "loan"),
+    "asset_sale": ("sale", "sold"),
+    "plan_filed": ("plan",),
+    "plan_confirmed": ("order", "plan"),
+    "emergence": ("emerged", "terminating", "plan"),
+    "conversion": ("convert",),
+    "dismissal": ("dismiss",),
+    "delisting": ("list", "trading"),
+}
+_GATED_RULES = tuple((kind, rx, _RULE_WORDS[kind]) for kind, rx in _RULES)
 # announced ahead by nature: a future tense does not make them hypothetical
 _FUTURE_OK = frozenset({"hearing", "delisting"})
 # reported as done: with no date of their own they happened on or before the release date
@@ -255,12 +274,13 @@ def read_events(
     money_starts = [m.start for m in money]
     seen: set[tuple] = set()
     last_order: Event | None = None
+    low = fold(text)
     for idx, (s, e) in enumerate(sentences):
         if in_ranges(s, boilerplate) or is_headline(text[s:e]) or _title_line(text, s, e):
             continue
         s = dateline_cut(text, s, e, dates[bisect.bisect_left(date_starts, s) :])
         sentence = text[s:e]
-        triggers = _triggers(sentence, s)
+        triggers = _triggers(sentence, s, low[s:e])
         for n, trig in enumerate(triggers):
             before = text[s : trig.at]
             if _NEGATED.search(before[-80:]) or (trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)):
@@ -357,9 +377,12 @@ def _title_line(text: str, s: int, e: int) -> bool:
     return opens and closes
 
 
-def _triggers(sentence: str, offset: int) -> list[_Trigger]:
+def _triggers(sentence: str, offset: int, low: str) -> list[_Trigger]:
+    """The rules that fire in ``sentence`` (``low`` is its ``fold``), each at its first match."""
     found = []
-    for kind, rx in _RULES:
+    for kind, rx, words in _GATED_RULES:
+        if not any(w in low for w in words):
+            continue
         m = rx.search(sentence)
         if not m:
             continue
