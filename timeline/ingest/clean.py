@@ -9,6 +9,23 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+
+# the letters that the regex engine, ignoring case, takes for an ASCII letter although ``str.lower`` does not
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_line(text: str) -> str:
+    r"""``text`` in lower case, letter for letter (same offsets), for case-sensitive hints and keyword tests.
+
+    An ASCII letter is in the result exactly where an ``re.I`` pattern would match that letter in ``text``,
+    and word, space and digit characters stay what they are, so ``\b``, ``\s`` and ``\d`` mean the same.
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+fold = lru_cache(maxsize=8)(fold_line)  # for whole texts, which several readers fold
+
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u3000]+")
 _FURNITURE = re.compile(
@@ -71,7 +88,7 @@ _FORWARD = re.compile(
 _MAIL_HEADER = re.compile(r"^(?:from|sent|to|cc|bcc|date|subject|reply-to|importance|message-id|x-[\w-]+):", re.I)
 _BULLET = re.compile(r"^(?:[·•▪■►*?o]|--?)[ \t]+(?=\S)")
 _PIPES = re.compile(r"\s*\|\s*")
-_ENDS_SENTENCE = re.compile(r"[.!?:\"'”’)]$")
+_ENDS_SENTENCE = (".", "!", "?", ":", '"', "'", "”", "’", ")")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -99,11 +116,11 @@ def clean_text(text: str) -> str:
             line = line.lstrip("> ")
         if "|" in line:
             line = _PIPES.sub(" ", line).strip()
-        line = _INLINE_GRAPHIC.sub("", line).strip()
+        line = (_INLINE_GRAPHIC.sub("", line) if "[" in line else line).strip()
         if line and (_FURNITURE.match(line) or _is_chrome(line)):
             line = ""
         line = _BULLET.sub("", line)
-        if line and indented and prev and _ENDS_SENTENCE.search(prev):
+        if line and indented and prev and prev.endswith(_ENDS_SENTENCE):
             out.append("")  # an indented first line opens a paragraph in wire copy
         out.append(line)
         prev = line
@@ -118,7 +135,7 @@ def _subject_to_line(line: str, out: list[str]) -> None:
 
 def _is_chrome(line: str) -> bool:
     """Navigation, share buttons and cookie banners of a saved web page."""
-    if _COOKIE.search(line):
+    if "cookies" in fold_line(line) and _COOKIE.search(line):  # every banner _COOKIE knows says 'cookies'
         return True
     words = line.lower().replace("|", " ").split()
     return 0 < len(words) <= 8 and all(w in _CHROME_WORDS for w in words)
@@ -247,17 +264,29 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+_YEAR_END = re.compile(r"\d{4}\W*$")
+
+
 def is_headline(line: str) -> bool:
     """A title line: all capitals, or Title Case with no closing sentence punctuation."""
     line = line.strip()
-    if not re.search(r"[a-z]", line):
-        return len(re.findall(r"[A-Z]", line)) >= 4
+    if not _LOWER.search(line):
+        return len(_UPPER.findall(line)) >= 4
     if line.endswith((".", ",", ";", ":", '"', "”")):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'’&-]*", line) if w.lower() not in _SMALL_WORDS]
-    if re.search(r"\d{4}\W*$", line):
+    words = 0
+    for m in _TITLE_WORD.finditer(line):  # a sentence gives itself away at its first lower-case word
+        w = m.group()
+        if w.lower() not in _SMALL_WORDS:
+            if not w[0].isupper():
+                return False
+            words += 1
+    if _YEAR_END.search(line):
         return False  # 'PHOENIX, AZ, November 10, 2009' is a dateline
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    return words >= 3
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -274,33 +303,42 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     line_start = start
     pieces = []
-    for line_end in [*(m.start() for m in re.finditer("\n", text[start:end])), end - start]:
-        pieces.append((line_start, start + line_end))
-        line_start = start + line_end + 1
+    while (line_end := text.find("\n", line_start, end)) != -1:
+        pieces.append((line_start, line_end))
+        line_start = line_end + 1
+    pieces.append((line_start, end))
     block_start = start
     opens = True  # does this line start a new sentence?
     for ls, le in pieces:  # headline lines and 'Label:' lines stand alone
         line = text[ls:le].strip()
         label = line.endswith(":") and len(line.split()) <= 3 and "(" not in line
-        last = line.rsplit(" ", 1)[-1].lower() if line else ""
-        title = is_headline(line) and last not in _SMALL_WORDS and line[:1].isupper() and line[-1:] not in "&,-–"
-        if opens and (label or title):
+        if opens and (label or _title(line)):
             if ls > block_start:
                 _split_sentences(text, block_start, ls - 1, spans)
             _split_sentences(text, ls, le, spans)
             block_start = le + 1
             continue
-        opens = bool(re.search(r"[.!?:\"”]$", line)) or len(line) < 40
+        opens = line.endswith((".", "!", "?", ":", '"', "”")) or len(line) < 40
     if block_start < end:
         _split_sentences(text, block_start, end, spans)
+
+
+def _title(line: str) -> bool:
+    """A headline line standing alone in a block (not one that runs on into the next line)."""
+    last = line.rsplit(" ", 1)[-1].lower() if line else ""
+    return is_headline(line) and last not in _SMALL_WORDS and line[:1].isupper() and line[-1:] not in "&,-–"
+
+
+_LAST_WORD = re.compile(r"[A-Za-z.]*$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _split_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"[A-Za-z.]*$", text[max(start, m.start() - 12) : m.start()])
+        word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start())
         last = word.group(0).lower().lstrip(".") if word else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or _INITIALS.fullmatch(last):
             continue
         _add(text, pos, m.end(), spans)
         pos = m.end()

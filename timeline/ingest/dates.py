@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.ingest.clean import fold
 from timeline.ingest.facts import PartialDate
 
 _MONTHS = {
@@ -99,18 +100,6 @@ _RELATIVE = re.compile(
 _MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _YEAR_HINT_RE = re.compile(r"(?:1[89]|20)\d\d\b")
 _RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|week|day\b")
-# the letters that the regex engine, ignoring case, takes for an ASCII letter although ``str.lower`` does not
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-@lru_cache(maxsize=8)
-def fold(text: str) -> str:
-    r"""``text`` in lower case, letter for letter (same offsets), for case-sensitive hints and keyword tests.
-
-    An ASCII letter is in ``fold(text)`` exactly where an ``re.I`` pattern would match that letter in ``text``,
-    and word, space and digit characters stay what they are, so ``\b``, ``\s`` and ``\d`` mean the same.
-    """
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
 def _is_word(ch: str) -> bool:

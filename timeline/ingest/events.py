@@ -16,9 +16,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from timeline.ingest.clean import in_ranges, is_headline
+from timeline.ingest.clean import fold, in_ranges, is_headline
 from timeline.ingest.courts import find_court
-from timeline.ingest.dates import DateMention, dateline_cut, fold
+from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
 from timeline.ingest.parties import event_parties
