@@ -21,10 +21,25 @@ def fold_line(text: str) -> str:
     An ASCII letter is in the result exactly where an ``re.I`` pattern would match that letter in ``text``,
     and word, space and digit characters stay what they are, so ``\b``, ``\s`` and ``\d`` mean the same.
     """
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii() or not any(c in text for c in "\u0130\u0131\u017f\u212a"):
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
 fold = lru_cache(maxsize=8)(fold_line)  # for whole texts, which several readers fold
+_UNSAFE = re.compile(r"\\[A-Z]|\(\?[a-zA-Z]*[-i]")  # an escape whose meaning is its case, an inline flag
+
+
+def lowered(rx: re.Pattern) -> re.Pattern:
+    """A case-insensitive ``rx`` as a case-sensitive pattern over ``fold(text)``: the same matches, same offsets.
+
+    It runs several times faster (the engine skips an alternative by its first letter only when case
+    matters); groups must be read from the original text by their spans.
+    """
+    low = re.compile(rx.pattern.lower().replace("(?p<", "(?P<"), rx.flags & ~re.I)
+    if not rx.flags & re.I or _UNSAFE.search(rx.pattern) or low.groupindex != rx.groupindex:
+        raise ValueError(f"cannot lower {rx.pattern[:40]!r}")
+    return low
 
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u3000]+")

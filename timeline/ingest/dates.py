@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.ingest.clean import fold
+from timeline.ingest.clean import fold, lowered
 from timeline.ingest.facts import PartialDate
 
 _MONTHS = {
@@ -211,16 +211,40 @@ def _resolve_day(month: int, day: int, year: int | None, weekday: str | None, an
     return dt.date(candidates[0], month, 1), "month"  # the weekday disagrees: keep only the month
 
 
+class _Hit:
+    """A match, its groups read from the original text (the case-insensitive shapes are found in ``fold(text)``)."""
+
+    __slots__ = ("start", "end", "g")
+
+    def __init__(self, m: re.Match, text: str) -> None:
+        self.start, self.end = m.span()
+        self.g = {name: text[a:b] if a >= 0 else None for name, (a, b) in _spans(m)}
+        self.g[0] = text[self.start : self.end]
+
+
+def _spans(m: re.Match):
+    return ((name, m.span(name)) for name in m.re.groupindex)
+
+
+def _hits(matches, text: str) -> list[_Hit]:
+    return [_Hit(m, text) for m in matches]
+
+
+_MONTH_DAY_LOW, _DAY_MONTH_LOW, _MONTH_YEAR_LOW, _RELATIVE_LOW = map(
+    lowered, (_MONTH_DAY, _DAY_MONTH, _MONTH_YEAR, _RELATIVE)
+)
+
+
 @dataclass(frozen=True)
 class _Shapes:
     """Every calendar shape written in one text, before any is resolved against a release date."""
 
-    month_day: list[re.Match]
-    day_month: list[re.Match]
-    month_year: list[re.Match]
-    bare_month: list[re.Match]
-    numeric: list[re.Match]  # 11/17/2003, 2003-11-17 and 17-NOV-2003, in that order
-    year: list[re.Match]
+    month_day: list[_Hit]
+    day_month: list[_Hit]
+    month_year: list[_Hit]
+    bare_month: list[_Hit]
+    numeric: list[_Hit]  # 11/17/2003, 2003-11-17 and 17-NOV-2003, in that order
+    year: list[_Hit]
 
 
 @lru_cache(maxsize=8)
@@ -230,12 +254,12 @@ def _shapes(text: str) -> _Shapes:
     months = windows_around(text, word_hints(text, low, _MONTH_HINT), 45, 40)
     years = windows_around(text, word_hints(text, text, _YEAR_HINT_RE), 20, 6)
     return _Shapes(
-        _scan(_MONTH_DAY, text, months),
-        _scan(_DAY_MONTH, text, months),
-        _scan(_MONTH_YEAR, text, months),
-        _scan(_BARE_MONTH, text, months),
-        _numerics(text) + matches_near(_ISO, text, "-", (4,)) + _wires(text),
-        _scan(_YEAR, text, years),
+        _hits(_scan(_MONTH_DAY_LOW, low, months), text),
+        _hits(_scan(_DAY_MONTH_LOW, low, months), text),
+        _hits(_scan(_MONTH_YEAR_LOW, low, months), text),
+        _hits(_scan(_BARE_MONTH, text, months), text),
+        _hits(_numerics(text) + matches_near(_ISO, text, "-", (4,)) + _wires(text), text),
+        _hits(_scan(_YEAR, text, years), text),
     )
 
 
@@ -248,52 +272,56 @@ def _numerics(text: str) -> list[re.Match]:
 
 
 @lru_cache(maxsize=8)
-def _relatives(text: str) -> list[re.Match]:
-    return _scan(_RELATIVE, text, windows_around(text, [m.span() for m in _RELATIVE_HINT.finditer(fold(text))], 25, 12))
+def _relatives(text: str) -> list[_Hit]:
+    low = fold(text)
+    spans = windows_around(text, [m.span() for m in _RELATIVE_HINT.finditer(low)], 25, 12)
+    return _hits(_scan(_RELATIVE_LOW, low, spans), text)
 
 
 def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
     shapes = _shapes(text)
 
-    def add(m: re.Match, value: dt.date, precision: str, qual: str | None, relative: bool = False) -> None:
-        pd = PartialDate(value, precision, _qualifier(qual, precision), " ".join(m.group(0).split()))
-        found.append(DateMention(m.start(), m.end(), pd, relative))
+    def add(m: _Hit, value: dt.date, precision: str, qual: str | None, relative: bool = False) -> None:
+        pd = PartialDate(value, precision, _qualifier(qual, precision), " ".join(m.g[0].split()))
+        found.append(DateMention(m.start, m.end, pd, relative))
 
     for m in shapes.month_day:
-        if not _is_capitalized(m.group("month")):
+        g = m.g
+        if not _is_capitalized(g["month"]):
             continue
-        year = int(m.group("year")) if m.group("year") else None
-        got = _resolve_day(_month(m.group("month")), _day(m.group("day")), year, m.group("wd"), anchor)
+        year = int(g["year"]) if g["year"] else None
+        got = _resolve_day(_month(g["month"]), _day(g["day"]), year, g["wd"], anchor)
         if got:
-            add(m, got[0], got[1], m.group("qual"))
+            add(m, got[0], got[1], g["qual"])
     for m in shapes.day_month:
-        got = _resolve_day(_month(m.group("month")), int(m.group("day")), int(m.group("year")), m.group("wd"), anchor)
+        g = m.g
+        got = _resolve_day(_month(g["month"]), int(g["day"]), int(g["year"]), g["wd"], anchor)
         if got:
             add(m, got[0], got[1], None)
     for m in shapes.month_year:
-        if _is_capitalized(m.group("month")):
-            add(m, dt.date(int(m.group("year")), _month(m.group("month")), 1), "month", m.group("qual"))
+        if _is_capitalized(m.g["month"]):
+            add(m, dt.date(int(m.g["year"]), _month(m.g["month"]), 1), "month", m.g["qual"])
     for m in shapes.bare_month if anchor is not None else ():
-        month = _month(m.group("month"))
-        lead = m.group("lead").strip(" -\n").lower()
+        month = _month(m.g["month"])
+        lead = m.g["lead"].strip(" -\n").lower()
         year = anchor.year if month <= anchor.month else anchor.year - 1
         if lead in ("last", "this past") and month >= anchor.month:
             year = anchor.year - 1
         add(m, dt.date(year, month, 1), "month", lead if lead in _QUALIFIERS else None)
     for m in shapes.numeric:
-        y = int(m.group("y"))
+        y = int(m.g["y"])
         y = y + (1900 if y >= 50 else 2000) if y < 100 else y
-        month = _month(m.group("m")) if not m.group("m").isdigit() else int(m.group("m"))
+        month = _month(m.g["m"]) if not m.g["m"].isdigit() else int(m.g["m"])
         try:
-            add(m, dt.date(y, month, int(m.group("d"))), "day", None)
+            add(m, dt.date(y, month, int(m.g["d"])), "day", None)
         except ValueError:
             continue
     for m in shapes.year:
-        add(m, dt.date(int(m.group("year")), 1, 1), "year", m.group("qual"))
+        add(m, dt.date(int(m.g["year"]), 1, 1), "year", m.g["qual"])
     if anchor is not None:
         for m in _relatives(text):
-            got = _relative(m, anchor)
+            got = _relative(m.g, anchor)
             if got and got[1] == "on_or_before":
                 add(m, got[0], "day", "on or before", relative=True)
             elif got:
@@ -307,8 +335,8 @@ def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
     return kept
 
 
-def _relative(m: re.Match, anchor: dt.date) -> tuple[dt.date, str] | None:
-    rel = (m.group("rel") or "").lower()
+def _relative(g: dict, anchor: dt.date) -> tuple[dt.date, str] | None:
+    rel = (g["rel"] or "").lower()
     if rel in ("earlier today", "later today", "today", "this morning", "this afternoon", "this evening", "tonight"):
         return anchor, "day"
     if rel in ("yesterday", "last night"):
@@ -329,9 +357,9 @@ def _relative(m: re.Match, anchor: dt.date) -> tuple[dt.date, str] | None:
         return dt.date(anchor.year, 1, 1), "year"
     if rel == "last year":
         return dt.date(anchor.year - 1, 1, 1), "year"
-    if m.group("wd"):
-        target = _WEEKDAYS.index(m.group("wd").lower())
-        how = m.group("how").lower()
+    if g["wd"]:
+        target = _WEEKDAYS.index(g["wd"].lower())
+        how = g["how"].lower()
         if how == "next":
             delta = (target - anchor.weekday()) % 7 or 7
             return anchor + dt.timedelta(days=delta), "day"
@@ -393,8 +421,10 @@ def _is_dateline(head: str, x: DateMention) -> bool:
 
 def _year_hint(text: str) -> int | None:
     """A year for a dateline that gives none: the first year written in a date-like context."""
-    for find in (_MONTH_YEAR.finditer, _MONTH_DAY.finditer, _wires, _numerics):
-        for m in find(text):
+    low = fold(text)  # its digits are the text's
+    scans = (lambda: _MONTH_YEAR_LOW.finditer(low), lambda: _MONTH_DAY_LOW.finditer(low), lambda: _wires(text))
+    for scan in (*scans, lambda: _numerics(text)):
+        for m in scan():
             if "year" in m.re.groupindex and m.group("year"):
                 return int(m.group("year"))
             if "y" in m.re.groupindex:
