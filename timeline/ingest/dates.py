@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from timeline.ingest.clean import fold, lowered
 from timeline.ingest.facts import PartialDate
@@ -422,14 +423,13 @@ def _is_dateline(head: str, x: DateMention) -> bool:
 def _year_hint(text: str) -> int | None:
     """A year for a dateline that gives none: the first year written in a date-like context."""
     low = fold(text)  # its digits are the text's
-    scans = (lambda: _MONTH_YEAR_LOW.finditer(low), lambda: _MONTH_DAY_LOW.finditer(low), lambda: _wires(text))
-    for scan in (*scans, lambda: _numerics(text)):
-        for m in scan():
-            if "year" in m.re.groupindex and m.group("year"):
-                return int(m.group("year"))
-            if "y" in m.re.groupindex:
-                y = int(m.group("y"))
-                return y + (1900 if y >= 50 else 2000) if y < 100 else y
+    scans = ((_MONTH_YEAR_LOW.finditer, low), (_MONTH_DAY_LOW.finditer, low), (_wires, text), (_numerics, text))
+    for m in chain.from_iterable(scan(within) for scan, within in scans):
+        if "year" in m.re.groupindex and m.group("year"):
+            return int(m.group("year"))
+        if "y" in m.re.groupindex:
+            y = int(m.group("y"))
+            return y + (1900 if y >= 50 else 2000) if y < 100 else y
     m = _YEAR_HINT.search(text)
     return int(m.group(0)) if m else None
 
