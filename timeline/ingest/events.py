@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from timeline.ingest.clean import fold, in_ranges, is_headline
+from timeline.ingest.clean import fold, in_ranges, is_headline, lowered
 from timeline.ingest.courts import find_court
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import Event, PartialDate, Span
@@ -171,7 +171,8 @@ _RULE_WORDS = {
     "dismissal": ("dismiss",),
     "delisting": ("list", "trading"),
 }
-_GATED_RULES = tuple((kind, rx, _RULE_WORDS[kind]) for kind, rx in _RULES)
+# searched in the folded sentence (only offsets are read), and only when it holds one of the rule's words
+_GATED_RULES = tuple((kind, lowered(rx), _RULE_WORDS[kind]) for kind, rx in _RULES)
 # announced ahead by nature: a future tense does not make them hypothetical
 _FUTURE_OK = frozenset({"hearing", "delisting"})
 # reported as done: with no date of their own they happened on or before the release date
@@ -280,7 +281,7 @@ def read_events(
             continue
         s = dateline_cut(text, s, e, dates[bisect.bisect_left(date_starts, s) :])
         sentence = text[s:e]
-        triggers = _triggers(sentence, s, low[s:e])
+        triggers = _triggers(low[s:e], s)
         for n, trig in enumerate(triggers):
             before = text[s : trig.at]
             if _NEGATED.search(before[-80:]) or (trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)):
@@ -377,13 +378,13 @@ def _title_line(text: str, s: int, e: int) -> bool:
     return opens and closes
 
 
-def _triggers(sentence: str, offset: int, low: str) -> list[_Trigger]:
-    """The rules that fire in ``sentence`` (``low`` is its ``fold``), each at its first match."""
+def _triggers(low: str, offset: int) -> list[_Trigger]:
+    """The rules that fire in a sentence (``low`` is its ``fold``, at ``offset``), each at its first match."""
     found = []
     for kind, rx, words in _GATED_RULES:
         if not any(w in low for w in words):
             continue
-        m = rx.search(sentence)
+        m = rx.search(low)
         if not m:
             continue
         at = next((m.start(g) for g in ("at", "at2") if g in rx.groupindex and m.group(g)), m.start())
