@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from .partial_dates import DAY, MONTH, YEAR, PartialDate
+from .partial_dates import DAY, MONTH, YEAR, PartialDate, partial_date_problem
 
 
 class Precision(models.TextChoices):
@@ -81,6 +82,15 @@ def partial_date_of(obj: models.Model, field: str) -> PartialDate | None:
         qualifier=getattr(obj, f"{field}_qualifier") or None,
         text=getattr(obj, f"{field}_text"),
     )
+
+
+def check_partial_date(obj: models.Model, field: str) -> None:
+    """Model.clean() half of the constraints: the same rule, with a message a form can show."""
+    problem = partial_date_problem(
+        getattr(obj, field), getattr(obj, f"{field}_precision"), getattr(obj, f"{field}_qualifier") or None
+    )
+    if problem:
+        raise ValidationError({field: problem})
 
 
 def set_partial_date(obj: models.Model, field: str, date: PartialDate | None) -> None:

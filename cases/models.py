@@ -14,8 +14,14 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .fields import Amount, Provenance, partial_date_constraints, partial_date_fields, partial_date_of
-from .partial_dates import partial_date_problem
+from .fields import (
+    Amount,
+    Provenance,
+    check_partial_date,
+    partial_date_constraints,
+    partial_date_fields,
+    partial_date_of,
+)
 from .querysets import CaseQuerySet, CompanyQuerySet
 
 _CORPORATE_SUFFIX = re.compile(
@@ -190,7 +196,7 @@ class Case(Provenance):
         return reverse("timeline:case_detail", args=[self.pk])
 
     def clean(self) -> None:
-        _check_partial_date(self, "petition_date")
+        check_partial_date(self, "petition_date")
         if self.lead_case_id and self.lead_case_id == self.pk:
             raise ValidationError({"lead_case": "A case cannot be its own lead case."})
 
@@ -206,11 +212,16 @@ class Case(Provenance):
 class CaseRecord(Provenance):
     """What every filing in a case shares: the case, one partial date, a description."""
 
+    date_field = "filed"  # the partial date each kind of record is dated by
+
     class Meta:
         abstract = True
 
     def get_absolute_url(self) -> str:
         return self.case.get_absolute_url()
+
+    def clean(self) -> None:
+        check_partial_date(self, self.date_field)
 
 
 class Motion(CaseRecord, Amount):
@@ -243,9 +254,6 @@ class Motion(CaseRecord, Amount):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} motion: {self.description[:60]}"
 
-    def clean(self) -> None:
-        _check_partial_date(self, "filed")
-
 
 class AdversaryProceeding(CaseRecord, Amount):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="adversary_proceedings")
@@ -265,9 +273,6 @@ class AdversaryProceeding(CaseRecord, Amount):
     def __str__(self) -> str:
         return f"{self.plaintiff} v. {self.defendant}"
 
-    def clean(self) -> None:
-        _check_partial_date(self, "filed")
-
 
 class DisclosedAward(CaseRecord, Amount):
     """An arbitration award or court judgment a release discloses, often the cause of the filing."""
@@ -282,6 +287,7 @@ class DisclosedAward(CaseRecord, Amount):
     against = models.CharField(max_length=200, blank=True, default="")
     forum = models.CharField(max_length=200, blank=True, default="", help_text="Arbitral body or court, when named.")
     date, date_precision, date_qualifier, date_text = partial_date_fields("date")
+    date_field = "date"
     description = models.CharField(max_length=500, blank=True, default="")
     history = HistoricalRecords()
 
@@ -292,14 +298,3 @@ class DisclosedAward(CaseRecord, Amount):
     def __str__(self) -> str:
         parties = " v. ".join(p for p in (self.in_favor_of, self.against) if p)
         return f"{self.get_kind_display()}: {parties}" if parties else self.get_kind_display()
-
-    def clean(self) -> None:
-        _check_partial_date(self, "date")
-
-
-def _check_partial_date(obj: models.Model, field: str) -> None:
-    problem = partial_date_problem(
-        getattr(obj, field), getattr(obj, f"{field}_precision"), getattr(obj, f"{field}_qualifier") or None
-    )
-    if problem:
-        raise ValidationError({field: problem})

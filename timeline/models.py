@@ -7,8 +7,15 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cases.fields import Amount, Provenance, partial_date_constraints, partial_date_fields, partial_date_of
-from cases.models import AdversaryProceeding, Case, Company, DisclosedAward, Motion, _check_partial_date
+from cases.fields import (
+    Amount,
+    Provenance,
+    check_partial_date,
+    partial_date_constraints,
+    partial_date_fields,
+    partial_date_of,
+)
+from cases.models import AdversaryProceeding, Case, Company, DisclosedAward, Motion
 from cases.partial_dates import precision_rank, sort_date
 
 from .querysets import EventQuerySet, ReleaseQuerySet
@@ -122,7 +129,7 @@ class TimelineEvent(Provenance, Amount):
         return f"{self.case.get_absolute_url()}#event-{self.pk}"
 
     def clean(self) -> None:
-        _check_partial_date(self, "date")
+        check_partial_date(self, "date")
 
     def save(self, *args, **kwargs) -> None:
         when = partial_date_of(self, "date")
