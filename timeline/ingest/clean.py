@@ -404,3 +404,62 @@ def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     """Is ``pos`` inside one of the sorted, non-overlapping ``ranges``?"""
     i = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+# --- scanning only where a costly pattern can match, for the matches it would find anyway ---
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def word_hints(text: str, low: str, hint: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of ``hint`` matches in ``low`` that open a word of ``text``: what ``\b(?:hint)`` would find.
+
+    ``hint`` must start with a word character, so a match that does not open a word cannot hide one that does.
+    """
+    return [m.span() for m in hint.finditer(low) if not m.start() or not _is_word(text[m.start() - 1])]
+
+
+def windows(text: str, hint: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches around cheap hint matches, so costly patterns run only where they can match."""
+    return windows_around(text, [m.span() for m in hint.finditer(text)], before, after)
+
+
+def windows_around(text: str, hits: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
+    """``windows`` for hint matches found some other way."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for start, end in hits:
+        a, b = max(0, start - before), min(n, end + after)
+        a = text.rfind(" ", max(0, a - 20), a) + 1 or a  # start on a word boundary
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def scan(rx: re.Pattern, text: str, spans: list[tuple[int, int]]) -> list[re.Match]:
+    return [m for a, b in spans for m in rx.finditer(text, a, b)]
+
+
+def matches_near(rx: re.Pattern, text: str, char: str, offsets: tuple[int, ...]) -> list[re.Match]:
+    """``rx.finditer(text)`` for a pattern whose matches start ``offsets`` characters before a ``char``.
+
+    Only those starts are tried, leftmost first and never inside a match already taken, as finditer would.
+    """
+    starts: set[int] = set()
+    at = text.find(char)
+    while at != -1:
+        starts.update(at - k for k in offsets)
+        at = text.find(char, at + 1)
+    found: list[re.Match] = []
+    done = 0
+    for i in sorted(starts):
+        if i >= done:
+            m = rx.match(text, i)
+            if m:
+                found.append(m)
+                done = m.end()
+    return found

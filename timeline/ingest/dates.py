@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from timeline.ingest.clean import fold, lowered
+from timeline.ingest.clean import fold, lowered, matches_near, scan, windows_around, word_hints
 from timeline.ingest.facts import PartialDate
 
 _MONTHS = {
@@ -101,62 +101,6 @@ _RELATIVE = re.compile(
 _MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _YEAR_HINT_RE = re.compile(r"(?:1[89]|20)\d\d\b")
 _RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|week|day\b")
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def word_hints(text: str, low: str, hint: re.Pattern) -> list[tuple[int, int]]:
-    """Spans of ``hint`` matches in ``low`` that open a word of ``text``: what ``\b(?:hint)`` would find.
-
-    ``hint`` must start with a word character, so a match that does not open a word cannot hide one that does.
-    """
-    return [m.span() for m in hint.finditer(low) if not m.start() or not _is_word(text[m.start() - 1])]
-
-
-def windows(text: str, hint: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged stretches around cheap hint matches, so costly patterns run only where they can match."""
-    return windows_around(text, [m.span() for m in hint.finditer(text)], before, after)
-
-
-def windows_around(text: str, hits: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
-    """``windows`` for hint matches found some other way."""
-    spans: list[tuple[int, int]] = []
-    n = len(text)
-    for start, end in hits:
-        a, b = max(0, start - before), min(n, end + after)
-        a = text.rfind(" ", max(0, a - 20), a) + 1 or a  # start on a word boundary
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return spans
-
-
-def _scan(rx: re.Pattern, text: str, spans: list[tuple[int, int]]) -> list[re.Match]:
-    return [m for a, b in spans for m in rx.finditer(text, a, b)]
-
-
-def matches_near(rx: re.Pattern, text: str, char: str, offsets: tuple[int, ...]) -> list[re.Match]:
-    """``rx.finditer(text)`` for a pattern whose matches start ``offsets`` characters before a ``char``.
-
-    Only those starts are tried, leftmost first and never inside a match already taken, as finditer would.
-    """
-    starts: set[int] = set()
-    at = text.find(char)
-    while at != -1:
-        starts.update(at - k for k in offsets)
-        at = text.find(char, at + 1)
-    found: list[re.Match] = []
-    done = 0
-    for i in sorted(starts):
-        if i >= done:
-            m = rx.match(text, i)
-            if m:
-                found.append(m)
-                done = m.end()
-    return found
 
 
 @dataclass(frozen=True)
@@ -255,12 +199,12 @@ def _shapes(text: str) -> _Shapes:
     months = windows_around(text, word_hints(text, low, _MONTH_HINT), 45, 40)
     years = windows_around(text, word_hints(text, text, _YEAR_HINT_RE), 20, 6)
     return _Shapes(
-        _hits(_scan(_MONTH_DAY_LOW, low, months), text),
-        _hits(_scan(_DAY_MONTH_LOW, low, months), text),
-        _hits(_scan(_MONTH_YEAR_LOW, low, months), text),
-        _hits(_scan(_BARE_MONTH, text, months), text),
+        _hits(scan(_MONTH_DAY_LOW, low, months), text),
+        _hits(scan(_DAY_MONTH_LOW, low, months), text),
+        _hits(scan(_MONTH_YEAR_LOW, low, months), text),
+        _hits(scan(_BARE_MONTH, text, months), text),
         _hits(_numerics(text) + matches_near(_ISO, text, "-", (4,)) + _wires(text), text),
-        _hits(_scan(_YEAR, text, years), text),
+        _hits(scan(_YEAR, text, years), text),
     )
 
 
@@ -276,7 +220,7 @@ def _numerics(text: str) -> list[re.Match]:
 def _relatives(text: str) -> list[_Hit]:
     low = fold(text)
     spans = windows_around(text, [m.span() for m in _RELATIVE_HINT.finditer(low)], 25, 12)
-    return _hits(_scan(_RELATIVE_LOW, low, spans), text)
+    return _hits(scan(_RELATIVE_LOW, low, spans), text)
 
 
 def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
@@ -424,7 +368,7 @@ def _year_hint(text: str) -> int | None:
     """A year for a dateline that gives none: the first year written in a date-like context."""
     low = fold(text)  # its digits are the text's
     scans = ((_MONTH_YEAR_LOW.finditer, low), (_MONTH_DAY_LOW.finditer, low), (_wires, text), (_numerics, text))
-    for m in chain.from_iterable(scan(within) for scan, within in scans):
+    for m in chain.from_iterable(find(within) for find, within in scans):
         if "year" in m.re.groupindex and m.group("year"):
             return int(m.group("year"))
         if "y" in m.re.groupindex:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from timeline.ingest.dates import windows
+from timeline.ingest.clean import windows
 from timeline.ingest.facts import Money
 
 _SCALES = {

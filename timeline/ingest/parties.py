@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from timeline.ingest.dates import DateMention, dateline_cut, windows
+from timeline.ingest.clean import windows
+from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import CompanyFacts, Party, PersonFacts
 
 _SUFFIX = (
