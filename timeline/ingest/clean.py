@@ -416,18 +416,18 @@ def _is_word(ch: str) -> bool:
 def word_hints(text: str, low: str, hint: re.Pattern) -> list[tuple[int, int]]:
     """Spans of ``hint`` matches in ``low`` that open a word of ``text``: what ``\b(?:hint)`` would find.
 
-    ``hint`` must start with a word character, so a match that does not open a word cannot hide one that does.
+    An alternative starting with a word character must be all word characters, so a match that does not open
+    a word cannot hide one that does; one starting with another character ('$') needs no boundary.
     """
-    return [m.span() for m in hint.finditer(low) if not m.start() or not _is_word(text[m.start() - 1])]
-
-
-def windows(text: str, hint: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged stretches around cheap hint matches, so costly patterns run only where they can match."""
-    return windows_around(text, [m.span() for m in hint.finditer(text)], before, after)
+    return [
+        m.span()
+        for m in hint.finditer(low)
+        if not m.start() or not _is_word(text[m.start() - 1]) or not _is_word(low[m.start()])
+    ]
 
 
 def windows_around(text: str, hits: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
-    """``windows`` for hint matches found some other way."""
+    """Merged stretches around cheap hint matches (spans), so costly patterns run only where they can match."""
     spans: list[tuple[int, int]] = []
     n = len(text)
     for start, end in hits:
@@ -442,6 +442,27 @@ def windows_around(text: str, hits: list[tuple[int, int]], before: int, after: i
 
 def scan(rx: re.Pattern, text: str, spans: list[tuple[int, int]]) -> list[re.Match]:
     return [m for a, b in spans for m in rx.finditer(text, a, b)]
+
+
+def scan_from(rx: re.Pattern, text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[re.Match]:
+    """``scan`` trying only ``starts`` (sorted; every offset where a match can begin), as finditer would."""
+    found: list[re.Match] = []
+    for a, b in spans:
+        done = a
+        for i in starts[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]:
+            if i >= done and (m := rx.match(text, i, b)):
+                found.append(m)
+                done = m.end()
+    return found
+
+
+def groups(m: re.Match, text: str) -> dict:
+    """The named groups (and 0) of a match found in ``fold(text)``, read from ``text``."""
+    found: dict = {0: text[m.start() : m.end()]}
+    for name in m.re.groupindex:
+        a, b = m.span(name)
+        found[name] = text[a:b] if a >= 0 else None
+    return found
 
 
 def matches_near(rx: re.Pattern, text: str, char: str, offsets: tuple[int, ...]) -> list[re.Match]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from timeline.ingest.clean import fold, lowered, matches_near, scan, windows_around, word_hints
+from timeline.ingest.clean import fold, groups, lowered, matches_near, scan, windows_around, word_hints
 from timeline.ingest.facts import PartialDate
 
 _MONTHS = {
@@ -163,12 +163,7 @@ class _Hit:
 
     def __init__(self, m: re.Match, text: str) -> None:
         self.start, self.end = m.span()
-        self.g = {name: text[a:b] if a >= 0 else None for name, (a, b) in _spans(m)}
-        self.g[0] = text[self.start : self.end]
-
-
-def _spans(m: re.Match):
-    return ((name, m.span(name)) for name in m.re.groupindex)
+        self.g = groups(m, text)
 
 
 def _hits(matches, text: str) -> list[_Hit]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from timeline.ingest.clean import windows
+from timeline.ingest.clean import fold, groups, lowered, scan, windows_around, word_hints
 from timeline.ingest.facts import Money
 
 _SCALES = {
@@ -59,7 +59,9 @@ _MONEY = re.compile(
 _NOTE_WORDS = re.compile(r"denominat|currency|equivalent|approx|estimated|u\.s\.|usd|yen|euro|sterling", re.I)
 
 
-_HINT = re.compile(r"[$€£¥]|\b(?:dlrs?|dollars?|usd|cad|euros?|eur|pounds|sterling|gbp|yen|jpy)\b", re.I)
+# over fold(text), a word hint opening a word: '[$€£¥]|\b(?:dlrs?|...)\b' ignoring case
+_HINT = re.compile(r"[$€£¥]|(?:dlrs?|dollars?|usd|cad|euros?|eur|pounds|sterling|gbp|yen|jpy)\b")
+_MONEY_LOW = lowered(_MONEY)
 
 
 @dataclass(frozen=True)
@@ -82,31 +84,28 @@ def _number(token: str) -> Decimal | None:
 def find_money(text: str) -> list[MoneyMention]:
     """Every amount of money in ``text``, in order."""
     found = []
-    for m in (m for a, b in windows(text, _HINT, 45, 60) for m in _MONEY.finditer(text, a, b)):
-        num = m.group("num") or m.group("num2")
-        scale = (m.group("scale") or m.group("scale2") or "").lower()
-        if (
-            m.group("num2")
-            and not m.group("num2")[0].isdigit()
-            and not scale
-            and m.group("num2").lower() in ("a", "an")
-        ):
+    low = fold(text)
+    for hit in scan(_MONEY_LOW, low, windows_around(text, word_hints(text, low, _HINT), 45, 60)):
+        g = groups(hit, text)
+        num = g["num"] or g["num2"]
+        scale = (g["scale"] or g["scale2"] or "").lower()
+        if g["num2"] and not g["num2"][0].isdigit() and not scale and g["num2"].lower() in ("a", "an"):
             continue  # 'a dollar' is not an amount worth keeping
         value = _number(num)
         if value is None:
             continue
         value *= _SCALES.get(scale, Decimal(1))
-        if m.group("pre"):
-            currency = _PREFIX_CURRENCY[m.group("pre").lower()]
+        if g["pre"]:
+            currency = _PREFIX_CURRENCY[g["pre"].lower()]
         else:
-            currency = _SUFFIX_CURRENCY.get(" ".join(m.group("cur").lower().split()), "USD")
-        note = m.group("note")
-        end = m.end()
+            currency = _SUFFIX_CURRENCY.get(" ".join(g["cur"].lower().split()), "USD")
+        note = g["note"]
+        start, end = hit.span()
         if note and not _NOTE_WORDS.search(note):  # '(the "Facility")' is not about the amount
             note = None
-            end = m.start() + len(m.group(0)[: m.group(0).rfind("(")].rstrip())
-        qual = _QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
-        found.append(MoneyMention(m.start(), end, Money(value, currency, qual, note, text[m.start() : end])))
+            end = start + len(g[0][: g[0].rfind("(")].rstrip())
+        qual = _QUALIFIERS.get(g["qual"].lower()) if g["qual"] else None
+        found.append(MoneyMention(start, end, Money(value, currency, qual, note, text[start:end])))
     return found
 
 

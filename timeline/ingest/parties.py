@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.ingest.clean import windows
+from timeline.ingest.clean import fold, lowered, scan_from, windows_around, word_hints
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import CompanyFacts, Party, PersonFacts
 
@@ -207,8 +207,9 @@ _TITLE_NAME_SAID = re.compile(
     rf"(?P<name>{_PERSON})\s+(?:said|says|added|noted|told)\b"
 )
 _NAME_SAID = re.compile(rf"(?P<name>{_PERSON})\s+(?:said|added|told)\b")
-_SAID = re.compile(r"\b(?:said|says|added|noted|stated|told)\b")
-_CONTACT_BLOCK = re.compile(r"\bcontacts?\s*:", re.I)
+_SAID = re.compile(r"(?:said|says|added|noted|stated|told)\b")  # opening a word
+_CAPITAL = re.compile(r"[A-Z]")  # where a name, or a title before one, can begin
+_CONTACT_BLOCK = lowered(re.compile(r"\bcontacts?\s*:", re.I))
 _CONTACT_ENTRY = re.compile(
     rf"(?P<name>{_PERSON})\s*,\s*(?P<title>[A-Z][^,;\n\d(]{{1,70}}?)\s*(?=[;\n]|,|\s-\s|\s\(|$)"
 )
@@ -221,15 +222,18 @@ _NOT_PERSON = re.compile(
 def find_people(text: str) -> tuple[PersonFacts, ...]:
     """People quoted or listed as contacts, each once, with the fullest name and the first title given."""
     found: list[tuple[str, str | None]] = []
-    near = windows(text, _SAID, 220, 220)
+    said = word_hints(text, text, _SAID)
+    near = windows_around(text, said, 220, 220)
+    capitals = [m.start() for a, b in near for m in _CAPITAL.finditer(text, a, b)]
+    starts = {_SAID_NAME_TITLE: [a for a, _ in said]}
     for rx in (_SAID_NAME_TITLE, _NAME_TITLE_SAID, _TITLE_NAME_SAID):
-        for m in (m for a, b in near for m in rx.finditer(text, a, b)):
+        for m in scan_from(rx, text, near, starts.get(rx, capitals)):
             title = " ".join(m.group("title").split()).strip(" ,")
             if _TITLE_WORDS.search(title) and not re.fullmatch(rf"(?:{_SUFFIX})\.?", title):
                 found.append((m.group("name"), title))
-    for m in (m for a, b in near for m in _NAME_SAID.finditer(text, a, b)):
+    for m in scan_from(_NAME_SAID, text, near, capitals):
         found.append((m.group("name"), None))
-    for block in _CONTACT_BLOCK.finditer(text):
+    for block in _CONTACT_BLOCK.finditer(fold(text)):
         for m in _CONTACT_ENTRY.finditer(text, block.end(), min(len(text), block.end() + 600)):
             title = " ".join(m.group("title").split())
             if not re.fullmatch(rf"(?:{_SUFFIX})\.?", title):
