@@ -13,6 +13,7 @@ from functools import cache
 
 from courts_db import courts
 
+from timeline.ingest.clean import fold, lowered, scan_from
 from timeline.ingest.facts import CourtRef
 
 _DIRECTION = {"northern": "n", "southern": "s", "eastern": "e", "western": "w", "middle": "m", "central": "c"}
@@ -92,6 +93,37 @@ _CITY_AFTER = re.compile(
 )
 
 
+_DISTRICT_LOW = lowered(_DISTRICT)
+_COURT_PREFIXES = ("US", "United States", "Federal", "federal")
+
+
+def _court_word_starts(text: str) -> list[int]:
+    """Every offset where ``_COURT_WORDS`` can match: at '[Bb]ankruptcy', or at the words allowed before it."""
+    starts = set()
+    at = text.find("ankruptcy", 1)
+    while at != -1:
+        b = at - 1
+        starts.add(b)
+        run = b
+        while run > 0 and text[run - 1].isspace():
+            run -= 1
+        if run < b:  # 'U.S.', 'U. S.', 'US', 'United States', 'Federal' and whitespace before it
+            words = [run - len(w) for w in _COURT_PREFIXES if text.endswith(w, 0, run)]
+            if text.endswith("S.", 0, run) and (
+                text.endswith("U.", 0, run - 2) or (text.endswith("U.", 0, run - 3) and text[run - 3].isspace())
+            ):
+                words.append(run - 4 if text.endswith("U.", 0, run - 2) else run - 5)
+            for w in words:
+                starts.add(w)
+                run = w
+                while run > 0 and text[run - 1].isspace():
+                    run -= 1
+                if run < w and text.endswith("the", 0, run):
+                    starts.add(run - 3)
+        at = text.find("ankruptcy", at + 1)
+    return sorted(i for i in starts if i >= 0)
+
+
 _WORDS = {n: re.compile(rf"[^\s,]+(?:\s+[^\s,]+){{{n - 1}}}") for n in (1, 2, 3)}
 
 
@@ -158,16 +190,17 @@ def court_for_city(city: str, state: str | None = None) -> str | None:
 def find_court(text: str) -> CourtRef | None:
     """The first bankruptcy court the text names, resolved to a courts-db id when the words allow."""
     best: CourtRef | None = None
-    for m in _COURT_WORDS.finditer(text):
+    for m in scan_from(_COURT_WORDS, text, [(0, len(text))], _court_word_starts(text)):
         ref = _court_near(text, m)
         if ref.id:
             return ref
         best = best or ref
-    for m in _DISTRICT.finditer(text):  # 'filed in the Southern District of New York'
+    for low in _DISTRICT_LOW.finditer(fold(text)):  # 'filed in the Southern District of New York'
+        m = _DISTRICT.match(text, low.start())  # the same match, its words as written
         ref = _district_ref(text, m, m.start())
         if ref and ref.id:
             return ref
-    for m in _BANKR_CITE.finditer(text):
+    for m in _BANKR_CITE.finditer(text) if "Bankr." in text else ():
         got = _state(m.group("state").replace(" ", ""))
         cid = court_id_for(got[0], (m.group("dir") or "").lower()) if got else None
         if cid:
