@@ -246,6 +246,8 @@ _BOILERPLATE_HEADING = re.compile(
     re.I | re.M,
 )
 _ABOUT_HEADING = re.compile(r"^about [^\n.]{1,60}$", re.I | re.M)
+# only their offsets are read: searched lower-cased over fold(text)
+_CUE_LOW, _HEADING_LOW, _ABOUT_LOW = map(lowered, (_BOILERPLATE_CUE, _BOILERPLATE_HEADING, _ABOUT_HEADING))
 
 
 _SMALL_WORDS = frozenset(
@@ -372,19 +374,20 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     """Where the release stops reporting: safe-harbor text, 'About the Company' and cautionary sections."""
     ranges = []
-    heading = _BOILERPLATE_HEADING.search(text)
+    low = fold(text)
+    heading = _HEADING_LOW.search(low)
     if heading:
         ranges.append((heading.start(), len(text)))
     pos = 0
     for para in [*_PARAGRAPH.finditer(text), None]:
         end = para.start() if para else len(text)
-        cue = _BOILERPLATE_CUE.search(text, pos, end)
+        cue = _CUE_LOW.search(low, pos, end)
         if cue:
             stop = text.rfind(". ", pos, cue.start())
             sentence_start = stop + 2 if stop != -1 else pos
             ranges.append((sentence_start, end))
         pos = para.end() if para else len(text)
-    for about in _ABOUT_HEADING.finditer(text):
+    for about in _ABOUT_LOW.finditer(low):
         nxt = _PARAGRAPH.search(text, about.end() + 1)
         stop = nxt.start() if nxt else len(text)
         line_end = text.find("\n", about.end() + 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from timeline.ingest.clean import boilerplate_ranges, clean_text, in_ranges, sentence_spans
+from timeline.ingest.clean import boilerplate_ranges, clean_text, fold, in_ranges, lowered, sentence_spans
 from timeline.ingest.courts import find_court
 from timeline.ingest.dates import DateMention, find_dates, find_release_date
 from timeline.ingest.decode import UnreadableRelease, decode_release
@@ -35,6 +35,7 @@ _FILING_ON = re.compile(
     r"(?:filing|petitions?|case)\s+(?:was\s+filed\s+)?on\s+",
     re.I,
 )
+_CASE_WORDS_LOW, _FILING_ON_LOW = lowered(_CASE_WORDS), lowered(_FILING_ON)  # over fold(text); offsets only
 _TITLE_NOISE = re.compile(
     r"^(?:for immediate release|media contact|contacts?:?|exhibit\b|news release|press release)", re.I
 )
@@ -87,7 +88,7 @@ def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tupl
     """A case is reported when the release states a case event, or a filing by the company as background."""
     if any(e.kind in _CASE_EVENT_KINDS for e in reading.events) or reading.background_filings:
         return True, None
-    words = [m for m in _CASE_WORDS.finditer(text) if not in_ranges(m.start(), boiler)]
+    words = [m for m in _CASE_WORDS_LOW.finditer(fold(text)) if not in_ranges(m.start(), boiler)]
     if reading.other_company_filings:
         return False, "the release reports another company's bankruptcy filing, not a case of its own"
     if words and any(
@@ -97,7 +98,7 @@ def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tupl
         return True, None
     if words:
         return False, "bankruptcy is mentioned, but only about another company or as a possibility; no case is reported"
-    if any(True for _ in _CASE_WORDS.finditer(text)):
+    if any(True for _ in _CASE_WORDS_LOW.finditer(fold(text))):
         return False, "bankruptcy appears only in forward-looking or safe-harbor boilerplate"
     return False, "no bankruptcy filing is reported (financial distress or other news only)"
 
@@ -116,7 +117,7 @@ def _case(text: str, reading: Reading, boiler: list[tuple[int, int]], dates: lis
         court = find_court(petition.evidence.quote)
     if court is None or court.id is None:
         court = find_court(reporting) or court
-    number = _CASE_NUMBER.search(reporting)
+    number = _case_number(reporting)
     filed_on = petition.date if petition else _filing_date(reporting, dates)
     return CaseFacts(chapter, voluntary, court, number.group("n") if number else None, filed_on)
 
@@ -124,20 +125,42 @@ def _case(text: str, reading: Reading, boiler: list[tuple[int, int]], dates: lis
 def _filing_date(reporting: str, dates: list[DateMention]):
     """The date of a filing the release names only as a noun, when a date follows it directly."""
     starts = {d.start: d for d in dates if not d.relative}
-    for m in _FILING_ON.finditer(reporting):
+    for m in _FILING_ON_LOW.finditer(fold(reporting)):
         if m.end() in starts:
             return starts[m.end()].date
     return None
+
+
+def _case_number(reporting: str) -> re.Match | None:
+    """``_CASE_NUMBER.search``, tried only where 'case' or 'bankr' begins (in any case)."""
+    low = fold(reporting)
+    starts = sorted(i for word in ("case", "bankr") for i in _find_all(low, word))
+    return next(filter(None, (_CASE_NUMBER.match(reporting, i) for i in starts)), None)
+
+
+def _find_all(text: str, word: str):
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _reporting_text(text: str, boiler: list[tuple[int, int]]) -> str:
     """The release without its boilerplate, blanked in place so offsets stay meaningful."""
     if not boiler:
         return text
-    chars = list(text)
+    if any(a < 0 or b > len(text) or a > b for a, b in boiler) or boiler != sorted(boiler):
+        chars = list(text)
+        for a, b in boiler:
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
+    parts, pos = [], 0  # sorted ranges inside the text: blank each once, in order
     for a, b in boiler:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+        a = max(a, pos)
+        if b > a:
+            parts += [text[pos:a], " " * (b - a)]
+            pos = b
+    return "".join([*parts, text[pos:]])
 
 
 def _title(text: str, sentences: list[tuple[int, int]]) -> str | None:
