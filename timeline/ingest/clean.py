@@ -429,6 +429,30 @@ def word_hints(text: str, low: str, hint: re.Pattern) -> list[tuple[int, int]]:
     ]
 
 
+def word_starts(text: str, low: str, words: tuple[str, ...], whole: bool = False) -> list[tuple[int, int]]:
+    """``word_hints`` for the alternation ``w1|w2|...`` of plain words (``whole``: each followed by ``\b``).
+
+    Found with ``str.find``: at one offset the first word listed wins, and no match starts inside another,
+    as in finditer.
+    """
+    hits = []
+    for rank, w in enumerate(words):
+        at = low.find(w)
+        while at != -1:
+            end = at + len(w)
+            if not whole or end == len(low) or not _is_word(low[end]):
+                hits.append((at, rank, end))
+            at = low.find(w, at + 1)
+    hits.sort()
+    found, done = [], 0
+    for at, _, end in hits:
+        if at >= done:
+            done = end
+            if not at or not _is_word(text[at - 1]):
+                found.append((at, end))
+    return found
+
+
 def windows_around(text: str, hits: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
     """Merged stretches around cheap hint matches (spans), so costly patterns run only where they can match."""
     spans: list[tuple[int, int]] = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from timeline.ingest.clean import fold, groups, lowered, matches_near, scan, windows_around, word_hints
+from timeline.ingest.clean import fold, groups, lowered, matches_near, scan, windows_around, word_hints, word_starts
 from timeline.ingest.facts import PartialDate
 
 _MONTHS = {
@@ -98,7 +98,7 @@ _RELATIVE = re.compile(
 # Where the costly patterns can match, found cheaply. The hints run case-sensitively over ``fold(text)`` (same
 # offsets) and a word boundary before a hint is checked in Python: the same matches as the case-insensitive
 # ``\b(?:jan|...)``, found many times faster because the engine can skip to the letters that start them.
-_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_MONTH_HINT = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR_HINT_RE = re.compile(r"(?:1[89]|20)\d\d\b")
 _RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|week|day\b")
 
@@ -191,7 +191,7 @@ class _Shapes:
 def _shapes(text: str) -> _Shapes:
     """Scanned once per text: the release date and the date mentions of the same text share it."""
     low = fold(text)
-    months = windows_around(text, word_hints(text, low, _MONTH_HINT), 45, 40)
+    months = windows_around(text, word_starts(text, low, _MONTH_HINT), 45, 40)
     years = windows_around(text, word_hints(text, text, _YEAR_HINT_RE), 20, 6)
     return _Shapes(
         _hits(scan(_MONTH_DAY_LOW, low, months), text),

@@ -382,7 +382,10 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
     """The rules that fire in a sentence (``low`` is its ``fold``, at ``offset``), each at its first match."""
     found = []
     for kind, rx, words in _GATED_RULES:
-        if not any(w in low for w in words):
+        for w in words:
+            if w in low:
+                break
+        else:
             continue
         m = rx.search(low)
         if not m:

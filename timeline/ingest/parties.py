@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.ingest.clean import fold, lowered, scan_from, windows_around, word_hints
+from timeline.ingest.clean import fold, lowered, scan_from, windows_around, word_starts
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import CompanyFacts, Party, PersonFacts
 
@@ -207,7 +207,7 @@ _TITLE_NAME_SAID = re.compile(
     rf"(?P<name>{_PERSON})\s+(?:said|says|added|noted|told)\b"
 )
 _NAME_SAID = re.compile(rf"(?P<name>{_PERSON})\s+(?:said|added|told)\b")
-_SAID = re.compile(r"(?:said|says|added|noted|stated|told)\b")  # opening a word
+_SAID = ("said", "says", "added", "noted", "stated", "told")  # whole words
 _CAPITAL = re.compile(r"[A-Z]")  # where a name, or a title before one, can begin
 _CONTACT_BLOCK = lowered(re.compile(r"\bcontacts?\s*:", re.I))
 _CONTACT_ENTRY = re.compile(
@@ -222,7 +222,7 @@ _NOT_PERSON = re.compile(
 def find_people(text: str) -> tuple[PersonFacts, ...]:
     """People quoted or listed as contacts, each once, with the fullest name and the first title given."""
     found: list[tuple[str, str | None]] = []
-    said = word_hints(text, text, _SAID)
+    said = word_starts(text, text, _SAID, whole=True)
     near = windows_around(text, said, 220, 220)
     capitals = [m.start() for a, b in near for m in _CAPITAL.finditer(text, a, b)]
     starts = {_SAID_NAME_TITLE: [a for a, _ in said]}
