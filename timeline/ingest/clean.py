@@ -502,12 +502,4 @@ def matches_near(rx: re.Pattern, text: str, char: str, offsets: tuple[int, ...])
     while at != -1:
         starts.update(at - k for k in offsets)
         at = text.find(char, at + 1)
-    found: list[re.Match] = []
-    done = 0
-    for i in sorted(starts):
-        if i >= done:
-            m = rx.match(text, i)
-            if m:
-                found.append(m)
-                done = m.end()
-    return found
+    return scan_from(rx, text, [(0, len(text))], sorted(i for i in starts if i >= 0))
