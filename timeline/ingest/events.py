@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.ingest.clean import fold, in_ranges, is_headline, lowered
-from timeline.ingest.courts import find_court
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
@@ -215,22 +214,6 @@ _SUBTYPES = (
     ("sale_363", re.compile(r"\b363\b|\bsale of (?:all|substantially)|\bbid(?:ding)? procedures\b", _I)),
     ("plan_exclusivity", re.compile(r"exclusiv", _I)),
 )
-_LABELS = {
-    "motion_filed": "Motion filed",
-    "order_entered": "Court order",
-    "hearing": "Hearing scheduled",
-    "adversary_proceeding": "Adversary proceeding",
-    "award": "Award",
-    "judgment": "Judgment",
-    "financing": "Financing",
-    "asset_sale": "Asset sale",
-    "plan_filed": "Plan filed",
-    "plan_confirmed": "Plan confirmed",
-    "emergence": "Emerged from bankruptcy",
-    "conversion": "Case converted",
-    "dismissal": "Case dismissed",
-    "delisting": "Delisting",
-}
 
 
 @dataclass
@@ -238,6 +221,7 @@ class Reading:
     """What the sentences say: events, plus filings mentioned only as background or by another company."""
 
     events: list[Event] = field(default_factory=list)
+    trigger_at: list[int] = field(default_factory=list)  # where each event's trigger starts in the text
     background_filings: list[tuple[int, int]] = field(default_factory=list)
     other_company_filings: list[tuple[int, int]] = field(default_factory=list)
 
@@ -320,13 +304,14 @@ def read_events(
             event = Event(
                 kind=trig.kind,
                 date=date,
-                summary=_summary(trig.kind, text[s:end], subtype),
+                summary="",  # composed once the whole release is read: ``timeline.ingest.summaries``
                 evidence=Span(s, end, text[s:end]),
                 amount=amount,
                 parties=event_parties(trig.kind, subtype, sentence),
                 subtype=subtype,
             )
             reading.events.append(event)
+            reading.trigger_at.append(trig.at)
             if trig.kind == "order_entered":
                 last_order = event
     return reading
@@ -462,21 +447,3 @@ def _subtype(kind: str, window: str) -> str | None:
     if kind == "judgment":
         return "judgment"
     return None
-
-
-def _summary(kind: str, sentence: str, subtype: str | None) -> str:
-    flat = " ".join(sentence.split()).lstrip("-–—:, ")
-    if kind == "petition_filed":
-        chapter = chapter_in(flat)
-        vol = "Involuntary" if re.search(r"\binvoluntar", flat, _I) else "Voluntary"
-        court = find_court(flat)
-        where = f" in the {court.name}" if court and court.id else ""
-        return (
-            f"{vol} Chapter {chapter} petition filed{where}" if chapter else f"{vol} bankruptcy petition filed{where}"
-        )
-    label = _LABELS[kind]
-    if subtype and subtype not in ("other", "judgment", "arbitration_award"):
-        label += f" ({subtype.replace('_', ' ').replace('dip', 'DIP').replace('363', '§363')})"
-    if len(flat) > 200:
-        flat = flat[:200].rsplit(" ", 1)[0] + " …"
-    return f"{label}: {flat}"

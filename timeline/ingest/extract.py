@@ -6,6 +6,7 @@ person when the bytes are not a release; everything else is best effort and neve
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 
@@ -17,6 +18,7 @@ from timeline.ingest.events import Reading, chapter_in, read_events
 from timeline.ingest.facts import CaseFacts, Extraction, SourceFacts
 from timeline.ingest.money import find_money
 from timeline.ingest.parties import find_company, find_people
+from timeline.ingest.summaries import ReleaseFacts, printable_court, summarize
 
 __all__ = ["UnreadableRelease", "extract_release"]
 
@@ -73,15 +75,21 @@ def extract_release(raw: bytes, file: str) -> Extraction:
     source = SourceFacts(
         file=file,
         sha256=hashlib.sha256(raw).hexdigest(),
-        title=decoded.title or _title(text, sentences),
+        title=decoded.title or _title(text, sentences, company.name if company else None),
         release_date=release_date,
         format=decoded.format,
         text=text,
     )
     if not is_case:
         return Extraction(source, False, reason, company, None, (), find_people(text))
-    events = tuple(reading.events)
-    return Extraction(source, True, None, company, _case(text, reading, boiler, dates), events, find_people(text))
+    case = _case(text, reading, boiler, dates)
+    court = printable_court(case.court.name, text) if case.court and case.court.id else None
+    facts = ReleaseFacts(company.name if company else None, case.chapter, court)
+    events = tuple(
+        dataclasses.replace(e, summary=summarize(e, at - e.evidence.start, facts))
+        for e, at in zip(reading.events, reading.trigger_at, strict=True)
+    )
+    return Extraction(source, True, None, company, case, events, find_people(text))
 
 
 def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tuple[bool, str | None]:
@@ -163,15 +171,61 @@ def _reporting_text(text: str, boiler: list[tuple[int, int]]) -> str:
     return "".join([*parts, text[pos:]])
 
 
-def _title(text: str, sentences: list[tuple[int, int]]) -> str | None:
-    """The headline: an early line written as a title (capitalized, no sentence punctuation)."""
-    for s, e in sentences[:12]:
-        line = " ".join(text[s:e].split())
-        if _TITLE_NOISE.match(line) or len(line.split()) < 3 or len(line) > 200:
+def _title(text: str, sentences: list[tuple[int, int]], company: str | None) -> str | None:
+    """The headline: among early lines written as titles, the one about this case.
+
+    A page can carry a banner or a contact block above its headline, so each title-like line is scored:
+    naming the company (or its first word) and a bankruptcy or restructuring term count for it, naming
+    another company counts against it; the best wins, the earliest among equals. The first line of the
+    text, standing alone, may be in sentence case ('Pinecrest Foods to sell bakery unit after bankruptcy
+    filing') when it names the company or the case.
+    """
+    name = _distinctive_word(company)
+    names = re.compile(rf"\b{re.escape(name)}", re.I) if name else None
+    best: tuple[int, int, str] | None = None
+    for i, (s, e) in enumerate(sentences[:12]):
+        if e - s > 400:
             continue
-        if re.search(r"\d{1,2}:\d\d|\d{4}$", line) or line.endswith((".", ",")):
+        line = " ".join(text[s:e].split())
+        if len(line) > 200 or line.endswith((".", ",")) or len(line.split()) < 3 or _TITLE_NOISE.match(line):
+            continue
+        if re.search(r"\d{1,2}:\d\d|\d{4}$", line) or _NOT_TITLE.search(line):
             continue
         words = [w for w in line.split() if w[:1].isalpha()]
-        if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
-            return line
+        titled = bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+        score = (names is not None and names.search(line) is not None) + (_CASE_TERM.search(line) is not None)
+        if not titled and not (score and _lone_first_line(text, s, e)):
+            continue
+        if score == 0 and _ANOTHER_COMPANY.search(line):
+            score = -1
+        if best is None or score > best[0]:
+            best = (score, i, line)
+    return best[2] if best else None
+
+
+_NOT_TITLE = re.compile(
+    r"^\(?(?:by|reporting\s+by|editing\s+by|writing\s+by|compiled\s+by|source)\b|\bassociated\s+press\b|https?:|www\."
+    r"|@|\(\d{3}\)\s*\d{3}|\b\d{3}[-.]\d{3}[-.]\d{4}\b",
+    re.I,
+)
+_CASE_TERM = re.compile(
+    r"\b(?:chap(?:ter|er)?\s+(?:\d{1,2}|[IVX]{1,4})\b|bankrupt|insolv|restructur|reorgani[sz]|creditors?\b|petitions?\b"
+    r"|receiver|liquidat|de-?list|emerg|debtor|court\b|motions?\b|protection\b|cash\s+crunch|default)",
+    re.I,
+)
+_ANOTHER_COMPANY = re.compile(r"\b(?:Corp|Inc|Co|Ltd|LLC|Group|Holdings|Company|Corporation|Incorporated)\b\.?")
+_NOT_DISTINCTIVE = frozenset(["the", "city", "town", "county", "village", "borough", "of", "new", "first"])
+
+
+def _distinctive_word(company: str | None) -> str | None:
+    """The word of a company's name a headline would use: 'FiberCore', 'Riverton' (for 'City of Riverton')."""
+    for word in (company or "").split():
+        word = re.sub(r"[^\w&'-]", "", word)
+        if len(word) > 1 and word.lower() not in _NOT_DISTINCTIVE:
+            return word
     return None
+
+
+def _lone_first_line(text: str, s: int, e: int) -> bool:
+    """The text's first line, standing as its own paragraph."""
+    return not text[:s].strip() and "\n" not in text[s:e].strip() and text[e : e + 2] in ("\n\n", "\n", "")
