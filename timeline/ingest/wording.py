@@ -183,4 +183,4 @@ def clause(flat: str, at: int, debtor: str | None = None, aim: int = AIM) -> str
     brk = CLAUSE_BREAK.search(tail, 1)
     if brk and len(head) + brk.start() >= 40:
         tail = tail[: brk.start()]
-    return cut((head + tail).strip().rstrip("."), aim)
+    return cut((head + tail).strip().rstrip(' ."”'), aim)
