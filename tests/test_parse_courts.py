@@ -17,6 +17,8 @@ from timeline.ingest.courts import court_for_city, find_court
         ("filed in the Southern District of New York.", "nysb", None),
         ("filed for reorganization in San Francisco bankruptcy court.", "canb", None),
         ("filed in Federal Bankruptcy Court in Wilmington, Del., on Monday", "deb", None),
+        ("filed in the U.S. Bankruptcy Court in Wilmington, Delaware, on Monday", "deb", None),
+        ("filed in the bankruptcy court in Wilmington, N.C., on Monday", "nceb", None),
         ("The filings were made in the United States Bankruptcy Court for the District of Delaware.", "deb", None),
         ("in the U.S. Bankruptcy Court for\nthe District of Arizona. None of", "arb", None),
         (
@@ -56,3 +58,20 @@ def test_city_table(city, state, court_id):
 
 def test_no_court_named():
     assert find_court("The company filed for Chapter 11 protection.") is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "filed in the U.S. Bankruptcy Court in Wilmington, Delaware, on Monday",
+            "U.S. Bankruptcy Court in Wilmington, Delaware",
+        ),
+        (
+            "filed for Chapter 11 in the bankruptcy court in Manhattan, Harborview said.",
+            "bankruptcy court in Manhattan",
+        ),
+    ],
+)
+def test_court_named_by_city_keeps_whole_words(text, name):
+    assert find_court(text).name == name

@@ -89,7 +89,8 @@ _CITY_BEFORE = re.compile(
     r"(?P<city>(?:[A-Z][a-z.]+\s+){0,2}[A-Z][a-z.]+)\s+(?:[Ff]ederal\s+)?[Bb]ankruptcy\s+[Cc]ourt"
 )
 _CITY_AFTER = re.compile(
-    r"[Bb]ankruptcy\s+[Cc]ourt\s+(?:in|at)\s+(?P<city>(?:[A-Z][a-z.]+\s+){0,2}[A-Z][a-z.]+)(?:,\s*(?P<st>[A-Z][A-Za-z.]{1,6}))?"
+    r"[Bb]ankruptcy\s+[Cc]ourt\s+(?:in|at)\s+(?P<city>(?:[A-Z][a-z.]+\s+){0,2}[A-Z][a-z.]+)"
+    r"(?:,\s*(?P<st>[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?))?"
 )
 
 
@@ -223,9 +224,15 @@ def _court_near(text: str, m: re.Match) -> CourtRef:
         return CourtRef(cid, _squash(text[m.start() : m.end() + a.end()]))
     after = _CITY_AFTER.match(text, m.start() + m.group(0).lower().find("bankruptcy"))
     if after:
-        cid = court_for_city(after.group("city"), after.group("st"))
+        # 'in Wilmington, Delaware' names the state; 'in Manhattan, Harborview said' does not.
+        state = _state(after.group("st")) if after.group("st") else None
+        written = after.group("st")[: state[1]] if state else None
+        if written and after.group("st")[len(written) : len(written) + 1] == ".":
+            written += "."  # 'Del.' keeps its point
+        end = after.start("st") + len(written) if written else after.end("city")
+        cid = court_for_city(after.group("city"), written)
         if cid:
-            return CourtRef(cid, _squash(text[m.start() : after.end()]))
+            return CourtRef(cid, _squash(text[m.start() : end]))
     before = _CITY_BEFORE.search(text, max(0, m.start() - 40), m.end())
     if before and before.end() == m.end():
         cid = court_for_city(before.group("city"))
