@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 
 from timeline.ingest.clean import fold, groups, lowered, matches_near, scan, windows_around, word_hints, word_starts
 from timeline.ingest.facts import PartialDate
@@ -342,9 +341,7 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
     anchor = dt.date(header_date.year, 12, 31) if header_date else None
     mentions = [x for x in _mentions(head, anchor) if x.date.precision == "day" and not x.relative]
     if not any(_is_dateline(head, x) for x in mentions) and anchor is None:
-        year_hint = _year_hint(text)  # a dateline without a year ('Nov. 17 --') takes one from elsewhere
-        anchor = dt.date(year_hint, 12, 31) if year_hint else None
-        mentions = [x for x in _mentions(head, anchor) if x.date.precision == "day" and not x.relative]
+        mentions = _yearless_dateline(text, head)  # 'NEW YORK, Jan. 9 (Reuters) -' takes its year from elsewhere
     for x in mentions:
         if _is_dateline(head, x):
             return PartialDate(x.date.value, "day", None, x.date.text)
@@ -356,21 +353,86 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
 
 def _is_dateline(head: str, x: DateMention) -> bool:
     before, after = head[max(0, x.start - 40) : x.start], head[x.end : x.end + 4]
+    if x.start > 40:  # the window opens mid-line: its start is not the start of a line
+        before = "\0" + before
     return bool(_DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before) or _CITY_BEFORE.search(before))
 
 
-def _year_hint(text: str) -> int | None:
-    """A year for a dateline that gives none: the first year written in a date-like context."""
-    low = fold(text)  # its digits are the text's
-    scans = ((_MONTH_YEAR_LOW.finditer, low), (_MONTH_DAY_LOW.finditer, low), (_wires, text), (_numerics, text))
-    for m in chain.from_iterable(find(within) for find, within in scans):
-        if "year" in m.re.groupindex and m.group("year"):
-            return int(m.group("year"))
-        if "y" in m.re.groupindex:
-            y = int(m.group("y"))
-            return y + (1900 if y >= 50 else 2000) if y < 100 else y
-    m = _YEAR_HINT.search(text)
-    return int(m.group(0)) if m else None
+def _day_mentions(head: str, year: int | None) -> list[DateMention]:
+    anchor = dt.date(year, 12, 31) if year else None
+    return [x for x in _mentions(head, anchor) if x.date.precision == "day" and not x.relative]
+
+
+def _yearless_dateline(text: str, head: str) -> list[DateMention]:
+    """The head's full-day mentions, read in the year a careful reader gives a dateline that has none.
+
+    A copyright or publication line ('Copyright 1992 Reuters', '(c) 2003', 'Published: November 2003')
+    says when the story ran. Without one, years in the story are mostly of past events, so the release is
+    no earlier than the latest one it reports as past ('a 1991 judgment', 'filed on Dec. 30, 1991'), and
+    a weekday it gives for the day of the statement ('said on Thursday') picks between that year and the next.
+    """
+    published = _published_year(text)
+    if published:
+        return _day_mentions(head, published)
+    bound = _past_bound(text)
+    if bound is None:
+        return _day_mentions(head, None)
+    mentions = _day_mentions(head, bound.year)
+    line = next((x for x in mentions if _is_dateline(head, x)), None)
+    if line is None:
+        return mentions
+    later = _day_mentions(head, bound.year + 1)
+    line_later = next((x for x in later if _is_dateline(head, x) and x.start == line.start), None)
+    if line_later is None:
+        return mentions
+    said = _SAID_ON.search(text)
+    weekday = (said.group("wd") or said.group("wd2")).lower() if said else None
+    if weekday and _WEEKDAYS[line.date.value.weekday()] != weekday == _WEEKDAYS[line_later.date.value.weekday()]:
+        return later
+    return later if line.date.value < bound else mentions
+
+
+_PUBLISHED = re.compile(
+    r"(?:\bcopyright\b\s*(?:\([cC]\)|©)?|©|(?:^|\n)\s*\([cC]\))\s*(?P<y>(?:19|20)\d\d)\b"
+    r"(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?"
+    rf"|(?:^|\n)\s*(?:published|posted|first published)\s*:?\s*(?:on\s+)?(?:{_MONTH_RE}\s*(?:\d{{1,2}},?\s*)?)?"
+    r"(?P<y3>(?:19|20)\d\d)\b",
+    re.I,
+)
+_SAID_ON = re.compile(
+    rf"\b(?:said|says|announced|reported|disclosed|told\s+\w+)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RE.title()})\b"
+    rf"|\b(?P<wd2>{_WEEKDAY_RE.title()})\s+(?:said|announced)\b"
+)
+# a year written ahead of its event: 'notes due 2000', 'expected in 1993', 'through 1995', 'the 1999 notes'
+_FORWARD_BEFORE = re.compile(
+    r"\b(?:due|matur\w*|expir\w*|through|until|till|by|to|scheduled|expected|expects?|planned|will|target\w*"
+    r"|projected|forecast|budget|beginning|starting|in fiscal)\b[\s\w,.]{0,12}$",
+    re.I,
+)
+_FORWARD_AFTER = re.compile(r"^\s*(?:notes|debentures|bonds|senior|maturities|maturity)\b", re.I)
+
+
+def _published_year(text: str) -> int | None:
+    m = _PUBLISHED.search(text)
+    return int(m.group("y2") or m.group("y") or m.group("y3")) if m else None
+
+
+def _past_bound(text: str) -> dt.date | None:
+    """The latest date the text reports as past (a full date when it gives one), ignoring years ahead."""
+    bound = None
+    for x in _mentions(text, None):
+        if (
+            x.relative
+            or _FORWARD_BEFORE.search(text, max(0, x.start - 30), x.start)
+            or _FORWARD_AFTER.match(text[x.end : x.end + 20])
+        ):
+            continue
+        if bound is None or x.date.value > bound:
+            bound = x.date.value
+    if bound is None:
+        m = _YEAR_HINT.search(text)
+        return dt.date(int(m.group(0)), 1, 1) if m else None
+    return bound
 
 
 _DATELINE_SEP = re.compile(r"\s*(?:--|[–—]|-\s|\(|:|/)")
