@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from timeline.ingest.awards import AWARD, JUDGMENT, JUDGMENT_WORDS, SPECULATIVE, WORDS, award_parties, court_speaks
 from timeline.ingest.clean import fold, in_ranges, is_headline, lowered
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import Event, PartialDate, Span
@@ -74,15 +75,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             _I,
         ),
     ),
-    ("award", re.compile(r"\barbitration\s+award\b|\barbitrat\w+\s+(?:panel\s+)?awarded\b", _I)),
-    (
-        "judgment",
-        re.compile(
-            r"\b(?:an?|the)\s+(?:\$[\d.,]+\s*(?:million|billion)?\s+|(?:19|20)\d\d\s+)(?:[\w-]+\s+)?judgment\b"
-            r"|\bjudgment\s+(?:was\s+)?(?:entered|rendered)\b|\bjury\s+(?:awarded|returned a verdict)\b",
-            _I,
-        ),
-    ),
+    ("award", AWARD),
+    ("judgment", JUDGMENT),
     (
         "financing",
         re.compile(
@@ -159,8 +153,8 @@ _RULE_WORDS = {
     "order_entered": ("approval", "court", "order"),
     "hearing": ("hearing",),
     "adversary_proceeding": ("proceeding", "against"),
-    "award": ("arbitrat",),
-    "judgment": ("judgment", "jury"),
+    "award": WORDS,
+    "judgment": JUDGMENT_WORDS,
     "financing": ("financing", "facility", "loan"),
     "asset_sale": ("sale", "sold"),
     "plan_filed": ("plan",),
@@ -189,6 +183,8 @@ _PAST_KINDS = frozenset(
         "financing",
         "adversary_proceeding",
         "asset_sale",
+        "award",
+        "judgment",
     ]
 )
 _NEGATED = re.compile(r"\b(?:not|neither|nor|never|no longer|no)\b|n't\b", _I)
@@ -270,6 +266,8 @@ def read_events(
             before = text[s : trig.at]
             if _NEGATED.search(before[-80:]) or (trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)):
                 continue
+            if trig.kind in _AWARDS and SPECULATIVE.search(before[-60:]):
+                continue
             if trig.kind == "petition_filed":
                 if _BACKGROUND.search(before):
                     reading.background_filings.append((s, e))
@@ -307,7 +305,9 @@ def read_events(
                 summary="",  # composed once the whole release is read: ``timeline.ingest.summaries``
                 evidence=Span(s, end, text[s:end]),
                 amount=amount,
-                parties=event_parties(trig.kind, subtype, sentence),
+                parties=award_parties(sentence, company)
+                if trig.kind in _AWARDS
+                else event_parties(trig.kind, subtype, sentence),
                 subtype=subtype,
             )
             reading.events.append(event)
@@ -375,7 +375,9 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
         m = rx.search(low)
         if not m:
             continue
-        at = next((m.start(g) for g in ("at", "at2") if g in rx.groupindex and m.group(g)), m.start())
+        at = next((m.start(g) for g in rx.groupindex if g.startswith("at") and m.group(g)), m.start())
+        if kind == "award" and court_speaks(low[m.start() : at]):
+            kind = "judgment"  # 'a three-judge appeals panel ruled in favor of': a court's decision
         found.append(_Trigger(kind, offset + at, offset + m.end(), offset + m.start()))
     # 'A hearing on the DIP financing is scheduled': words inside another trigger's phrase are not a second event
     found = [t for t in found if not any(u is not t and u.start <= t.start and t.end <= u.end for u in found)]
@@ -384,7 +386,19 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
         found = [t for t in found if t.kind != "order_entered"]
     if kinds & {"motion_filed", "order_entered"}:  # financing asked for or approved is that motion or order
         found = [t for t in found if t.kind != "financing"]
+    if kinds & _AWARDS:  # 'the court entered a judgment', 'confirmed the arbitration award and entered judgment'
+        said = [t for t in found if t.kind in _AWARDS]
+        found = [t for t in found if t.kind not in _AWARDS or t is said[0]]
+        found = [t for t in found if t.kind != "order_entered" or not _decides(t, said[0])]
     return sorted(found, key=lambda t: t.at)
+
+
+_AWARDS = frozenset(["award", "judgment"])
+
+
+def _decides(order: _Trigger, award: _Trigger) -> bool:
+    """Is the court's 'entered' or 'issued' the judgment or award itself?"""
+    return order.start <= award.end and award.start - order.end < 60
 
 
 def _about_company(sentence: str, company: str) -> bool:
@@ -408,12 +422,16 @@ def _pick_date(
     ]
     if after:
         return after[0].date, True
-    before = [d for d in usable if d.end <= trig.at and trig.at - d.end < 60]
+    before = [
+        d for d in usable if d.end <= trig.at and trig.at - d.end < 60 and not _AFTER.search(text, d.end, trig.at)
+    ]
     if before:
         return before[-1].date, True
     return None, False
 
 
+# 'filed on Tuesday, weeks after a jury returned a verdict': the date is the filing's, not the verdict's
+_AFTER = re.compile(r"\b(?:after|following|since)\b", _I)
 _LATER_CLAUSE = re.compile(r"[,;]\s*(?:following|after|upon|pursuant to)\b", _I)
 
 

@@ -284,8 +284,6 @@ _BUYER_AT = (
     re.compile(rf"\b(?:sale|sell|sold|selling)\b[^.;]{{0,120}}?\bto\s+{_ORG}"),
 )
 _AGAINST = re.compile(rf"\bagainst\s+{_ORG}")
-_IN_FAVOR = re.compile(rf"\bin\s+favou?r\s+of\s+{_ORG}")
-_AWARD_BY = re.compile(r"(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+arbitration\s+award")
 _MARKET = re.compile(
     r"(?P<name>(?:The\s+)?(?:New York Stock Exchange|American Stock Exchange"
     r"|(?:Nasdaq|NASDAQ)(?: Stock Market| Global Market| Capital Market| Global Select Market)?"
@@ -300,15 +298,12 @@ _NOT_ORGS = frozenset(
 
 
 def event_parties(kind: str, subtype: str | None, sentence: str) -> tuple[Party, ...]:
-    """Who stands across the table in an event, as the sentence names them; () when it names no one."""
+    """Who stands across the table in an event, as the sentence names them; () when it names no one.
+
+    Awards and judgments have their own reading: ``timeline.ingest.awards.award_parties``.
+    """
     if kind == "adversary_proceeding":
         return _first(((_AGAINST,), "defendant"), sentence)
-    if kind in ("judgment", "award"):
-        got = _first(((_IN_FAVOR,), "counterparty"), sentence)
-        if got or kind == "judgment":
-            return got
-        m = _AWARD_BY.search(sentence)
-        return (Party(m.group("name"), "counterparty"),) if m else ()
     if kind == "financing" or subtype in ("dip_financing", "cash_collateral"):
         return _first(((_LENDER_AT,), "lender"), sentence)
     if kind == "asset_sale" or subtype == "sale_363":
@@ -331,3 +326,7 @@ def _first(rule: tuple[tuple[re.Pattern, ...], str], sentence: str) -> tuple[Par
 def _is_org(name: str) -> bool:
     words = name.lower().replace(",", "").split()
     return bool(words) and words[0] not in _NOT_ORGS and words[-1] not in _NOT_ORGS
+
+
+# for ``timeline.ingest.awards``: an organisation's name as the sentence writes it
+ORG, org, is_org = _ORG, _org, _is_org

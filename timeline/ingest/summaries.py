@@ -272,21 +272,33 @@ def _adversary(event: Event, flat: str, at: int, facts: ReleaseFacts) -> str:
 
 
 def _award(event: Event, flat: str, at: int, facts: ReleaseFacts) -> str:
-    holder = _party(event, "counterparty")
+    holder, loser = _party(event, "counterparty"), _party(event, "against")
     debtor = short_name(facts.debtor)
     if holder and debtor and holder.split()[0].lower() != debtor.split()[0].lower():
         core = f"{holder} arbitration award against {debtor}"
     elif holder:
         core = f"{holder} arbitration award"
+    elif loser:  # the company won it
+        core = f"Arbitration award for {debtor} against {loser}" if debtor else f"Arbitration award against {loser}"
     else:
         core = "Arbitration award"
     return with_extras(core, f", {money(event.amount)}" if event.amount else None, aim=LIMIT)
 
 
+_AGAINST_DEBTOR = re.compile(r"\bagainst\s+(?:it|us|the\s+company|the\s+debtors?)\b", _I)
+
+
 def _judgment(event: Event, flat: str, at: int, facts: ReleaseFacts) -> str | None:
-    holder = _party(event, "counterparty")
+    holder, loser = _party(event, "counterparty"), _party(event, "against")
+    noun = "Jury verdict" if re.search(r"\bverdict\b", flat, _I) else "Judgment"
+    amount = f", {money(event.amount)}" if event.amount else None
     if holder:
-        return with_extras(f"Judgment for {holder}", f", {money(event.amount)}" if event.amount else None, aim=LIMIT)
+        return with_extras(f"{noun} for {holder}", amount, aim=LIMIT)
+    debtor = short_name(facts.debtor)
+    if loser and debtor:
+        return with_extras(f"{noun} for {debtor} against {loser}", amount, aim=LIMIT)
+    if debtor and _AGAINST_DEBTOR.search(flat, at):
+        return with_extras(f"{noun} against {debtor}", amount, aim=LIMIT)
     m = re.compile(r"(?:an?|the)\s+", _I).match(flat, at)
     start = m.end() if m else at
     brk = CLAUSE_BREAK.search(flat, start)

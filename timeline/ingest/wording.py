@@ -15,7 +15,7 @@ _I = re.I
 AIM = 120  # extras are added only while the line stays this short
 LIMIT = 200  # never longer
 _SUFFIX = re.compile(
-    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Cos|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.V|S\.A|AG)\.?$"
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Cos|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|Plc|plc|N\.V|S\.A|AG)\.?$"
 )
 _PARENS = re.compile(r"\s*\([^()]{0,120}\)|\s*<[A-Z0-9.]{1,10}>")
 QUOTES = re.compile(r"[\"“”]")
