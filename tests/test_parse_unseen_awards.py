@@ -264,3 +264,82 @@ def test_award_summaries_are_docket_lines(name):
     for e in ex.events:
         assert e.summary and len(e.summary) <= 200
         assert ex.source.text[e.evidence.start : e.evidence.end] == e.evidence.quote
+
+
+# one sentence after a filing announced on May 5, 2015: the award or judgment a reader records, or none
+ACME_HEAD = (
+    "Acme Files Chapter 11\n\nDENVER, May 5, 2015 /PRNewswire/ -- Acme Tools Inc. today announced that it filed a "
+    "voluntary petition under Chapter 11 in the U.S. Bankruptcy Court for the District of Colorado.\n\n"
+)
+SENTENCES = [
+    ("The arbitration panel ruled in favor of Delta Rig Co. on April 2.", ("award", "2015-04-02", "Delta Rig Co.")),
+    (
+        "The Tribunal issued its award on March 3, 2015, awarding Zenith Oil AG $40 million.",
+        ("award", "2015-03-03", "Zenith Oil AG"),
+    ),
+    (
+        "In March, the final award of $18 million was issued in favor of Quarry Partners LLC.",
+        ("award", "2015-03", "Quarry Partners LLC"),
+    ),
+    ("The jury awarded Smithfield Co. $2 million in March.", ("judgment", "2015-03", "Smithfield Co.")),
+    ("A jury verdict of $6 million was returned against the Company on April 1.", ("judgment", "2015-04-01", None)),
+    ("The Company intends to appeal the $12 million judgment entered on April 20.", ("judgment", "2015-04-20", None)),
+    ("Litigation could result in a judgment against the Company of up to $50 million.", None),
+    ("The Company may be required to pay any award.", None),
+    ("There is a risk of an adverse judgment in the Delta case.", None),
+    ("The Company plans to seek a judgment against Orion Corp.", None),
+    ("If the arbitrator rules in favor of Delta, the Company would owe $5 million.", None),
+    ("The Company does not expect an award before 2016.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), SENTENCES, ids=[s[:40] for s, _ in SENTENCES])
+def test_award_or_judgment_in_one_sentence(sentence, want):
+    ex = extract_release((ACME_HEAD + sentence + "\n").encode(), "acme.txt")
+    got = [e for e in ex.events if e.kind in ("award", "judgment")]
+    if want is None:
+        assert got == []
+        return
+    assert len(got) == 1
+    winner = next((p.name for p in got[0].parties if p.role == "counterparty"), None)
+    assert (got[0].kind, _date(got[0].date), winner) == want
+
+
+LAMBDA = """LAMBDA AIRLINES SEEKS COURT PROTECTION
+
+NEW YORK, Jan. 9 (Reuters) - Lambda Airlines Corp said on Thursday it had filed for protection from creditors under \
+Chapter XI of the bankruptcy code in U.S. Bankruptcy Court in Manhattan, citing a 1991 judgment of $85 million won \
+by its former lessor.
+Lambda's shares were halted on the New York Stock Exchange.
+Copyright 1992 Reuters
+"""
+# (what is changed in LAMBDA, the release date a reader gives it)
+YEARLESS = [
+    ((), "1992-01-09"),  # the copyright line
+    (("Copyright 1992 Reuters", "(c) 1992 Reuters"), "1992-01-09"),
+    (("Copyright 1992 Reuters", "Reuters \u00a9 1992"), "1992-01-09"),
+    (("Copyright 1992 Reuters", "Published: January 1992"), "1992-01-09"),
+    (("Copyright 1992 Reuters", ""), "1992-01-09"),  # only 1992's Jan. 9 was a Thursday
+    (("Copyright 1992 Reuters", "", "said on Thursday", "said"), "1991-01-09"),  # no earlier than the 1991 judgment
+    (
+        (
+            "Copyright 1992 Reuters",
+            "",
+            "said on Thursday",
+            "said",
+            "a 1991 judgment",
+            "a judgment entered Dec. 30, 1991,",
+        ),
+        "1992-01-09",
+    ),  # fmt: skip
+    (("Copyright 1992 Reuters", "It has notes due 1999.", "said on Thursday", "said"), "1991-01-09"),
+]
+
+
+@pytest.mark.parametrize(("changes", "want"), YEARLESS, ids=[str(i) for i in range(len(YEARLESS))])
+def test_yearless_dateline(changes, want):
+    text = LAMBDA
+    for old, new in zip(changes[::2], changes[1::2], strict=True):
+        assert old in text
+        text = text.replace(old, new)
+    assert _date(extract_release(text.encode(), "lambda.txt").source.release_date) == want

@@ -46,6 +46,14 @@ SPECULATIVE = re.compile(
 )
 
 
+# the award or judgment already exists: 'intends to appeal the $12 million judgment', 'to set aside the award'
+EXISTING = re.compile(
+    r"\b(?:appeal\w*|challeng\w*|contest\w*|vacat\w*|set\s+aside|overturn\w*|annul\w*|enforc\w*|satisf\w*|pay"
+    r"|bond)\s+(?:(?:of\s+)?(?:the|this|that)\s+)?$",
+    _I,
+)
+
+
 def court_speaks(words: str) -> bool:
     """Is the body that made an 'award' or whose 'panel' ruled a court or a jury?"""
     return bool(_COURT_WORDS.search(words)) and not re.search(r"arbitra|tribunal", words, _I)
@@ -53,7 +61,8 @@ def court_speaks(words: str) -> bool:
 
 _WINNER = (
     re.compile(rf"\bin\s+favou?r\s+of\s+{ORG}"),
-    re.compile(rf"\bawarded\s+{ORG}"),
+    re.compile(rf"\baward(?:ed|ing)\s+{ORG}"),
+    re.compile(rf"\b(?:held|obtained|won)\s+by\s+{ORG}"),
     re.compile(rf"\bto\s+pay\b[^.;]{{0,80}}?\bto\s+{ORG}"),
     re.compile(
         rf"\b(?:suit|lawsuit|action|claims?|arbitration|case|complaint|proceeding)\s+"
@@ -116,6 +125,7 @@ def _self_won(sentence: str, first: str) -> bool:
 def _forum(sentence: str) -> str | None:
     for m in _FORUM.finditer(sentence):
         name = re.sub(r"(?:\s+(?:of|for|the|and|on))+$", "", m.group("name").strip())
+        name = re.sub(r"^The\s+", "", name)
         if re.search(r"\bbankruptcy\b", name, _I) or len(name.split()) < 2 and not name.isupper():
             continue
         return name

@@ -16,7 +16,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from timeline.ingest.awards import AWARD, JUDGMENT, JUDGMENT_WORDS, SPECULATIVE, WORDS, award_parties, court_speaks
+from timeline.ingest.awards import (
+    AWARD,
+    EXISTING,
+    JUDGMENT,
+    JUDGMENT_WORDS,
+    SPECULATIVE,
+    WORDS,
+    award_parties,
+    court_speaks,
+)
 from timeline.ingest.clean import fold, in_ranges, is_headline, lowered
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import Event, PartialDate, Span
@@ -264,7 +273,10 @@ def read_events(
         triggers = _triggers(low[s:e], s)
         for n, trig in enumerate(triggers):
             before = text[s : trig.at]
-            if _NEGATED.search(before[-80:]) or (trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)):
+            planned = trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)
+            if planned and trig.kind in _AWARDS and EXISTING.search(before[-40:]):
+                planned = None  # 'intends to appeal the $12 million judgment': the judgment was entered
+            if _NEGATED.search(before[-80:]) or planned:
                 continue
             if trig.kind in _AWARDS and SPECULATIVE.search(before[-60:]):
                 continue
@@ -389,16 +401,20 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
     if kinds & _AWARDS:  # 'the court entered a judgment', 'confirmed the arbitration award and entered judgment'
         said = [t for t in found if t.kind in _AWARDS]
         found = [t for t in found if t.kind not in _AWARDS or t is said[0]]
-        found = [t for t in found if t.kind != "order_entered" or not _decides(t, said[0])]
+        found = [t for t in found if t.kind != "order_entered" or not _decides(t, said[0], low, offset)]
     return sorted(found, key=lambda t: t.at)
 
 
 _AWARDS = frozenset(["award", "judgment"])
 
 
-def _decides(order: _Trigger, award: _Trigger) -> bool:
-    """Is the court's 'entered' or 'issued' the judgment or award itself?"""
-    return order.start <= award.end and award.start - order.end < 60
+def _decides(order: _Trigger, award: _Trigger, low: str, offset: int) -> bool:
+    """Is the court's 'entered' or 'issued' the judgment or award itself (not 'approved the settlement of' it)?"""
+    between = low[order.end - offset : award.start - offset]
+    return order.start <= award.end and len(between) < 60 and not _OF_SOMETHING.search(between)
+
+
+_OF_SOMETHING = re.compile(r"\b(?:of|for|on|to|with|and|approving|authorizing|settl\w*|motion|order)\b")
 
 
 def _about_company(sentence: str, company: str) -> bool:
