@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from simple_history.utils import bulk_create_with_history
+from django.db.models import Q
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from cases.fields import set_partial_date
 from cases.models import (
@@ -58,18 +59,37 @@ class LoadResult:
     note: str = ""
 
 
-def load_release(extraction: Extraction, raw: bytes, origin: str) -> LoadResult:
+class Courts:
+    """The bankruptcy courts by id, read once per run (reference data the import never writes): a batch
+    asks for each release's court without a query per release."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, Court] | None = None
+
+    def get(self, court_id: str) -> Court | None:
+        if self._by_id is None:
+            self._by_id = Court.objects.in_bulk()
+        return self._by_id.get(court_id)
+
+
+def load_release(
+    extraction: Extraction, raw: bytes, origin: str, *, courts: Courts | None = None, checked: bool = False
+) -> LoadResult:
     """Write one release; all of it or nothing.
 
     Two imports of the same files may run at once: the unique keys (release sha256, company name,
     person, court + case number) make the loser fail, and it then finds the winner's rows. A release
     someone else stored meanwhile is "unchanged"; any other collision is retried once.
+
+    ``checked``: the caller has just looked the bytes up with ``already_loaded`` and found nothing, so
+    the transaction does not ask again (the unique sha256 still catches a release stored meanwhile).
+    ``courts``: a per-run cache of the courts; without one, the release's court is read by its id.
     """
     sha256 = hashlib.sha256(raw).hexdigest()
     for attempt in (1, 2):
         try:
             with transaction.atomic():
-                return _write(extraction, raw, sha256, origin)
+                return _write(extraction, raw, sha256, origin, courts, checked or attempt == 2)
         except IntegrityError:
             if Release.objects.filter(sha256=sha256).exists():
                 return LoadResult(UNCHANGED, note="imported meanwhile by another run")
@@ -83,17 +103,22 @@ def already_loaded(raw: bytes, sha256: str | None = None) -> LoadResult | None:
     same = Release.objects.filter(sha256=sha256 or hashlib.sha256(raw).hexdigest()).order_by()
     if not same.exists():  # the usual case for a new file: keep it to one cheap query
         return None
-    known = same.select_related("case__company", "case__court").get()
+    # the bytes and the text are not needed to say what the release was (and may be large)
+    known = same.select_related("case__company", "case__court").defer("original", "text").get()
     return LoadResult(UNCHANGED, known, known.case)
 
 
-def _write(extraction: Extraction, raw: bytes, sha256: str, origin: str) -> LoadResult:
-    if known := already_loaded(raw, sha256):
+def _write(
+    extraction: Extraction, raw: bytes, sha256: str, origin: str, courts: Courts | None = None, checked: bool = False
+) -> LoadResult:
+    if not checked and (known := already_loaded(raw, sha256)):
         return known
 
-    company = _company(extraction.company) if extraction.company and extraction.company.name.strip() else None
+    company, company_is_new = None, False
+    if extraction.company and extraction.company.name.strip():
+        company, company_is_new = _company(extraction.company)
     if company is not None and extraction.people:
-        _people(company, extraction.people)
+        _people(company, extraction.people, company_is_new)
 
     if not extraction.is_bankruptcy:
         reason = extraction.not_case_reason or "the release reports no bankruptcy case"
@@ -103,9 +128,9 @@ def _write(extraction: Extraction, raw: bytes, sha256: str, origin: str) -> Load
         release = _release(extraction, raw, sha256, origin, None, None, "")
         return LoadResult(CREATED, release, note="no debtor named, so the release is stored without a case")
 
-    case, created = _case(company, extraction.case)
+    case, created = _case(company, extraction.case, courts, company_is_new)
     release = _release(extraction, raw, sha256, origin, case.company, case, "")
-    added, confirmed = _EventWriter(case, release).write(extraction.events)
+    added, confirmed = _EventWriter(case, release, new_case=created).write(extraction.events)
     return LoadResult(CREATED if created else UPDATED, release, case, added, confirmed)
 
 
@@ -131,26 +156,28 @@ def _release(extraction, raw, sha256, origin, company, case, not_case_reason) ->
 # --- company, people, case -------------------------------------------------------------------------
 
 
-def _company(facts: CompanyFacts) -> Company:
-    """Found by normalized name, or created. The row is locked (PostgreSQL) so two imports cannot both
-    decide a case is missing and create it twice; SQLite's IMMEDIATE transactions serialize anyway."""
-    company = Company.objects.select_for_update().filter(normalized_name=normalize_company_name(facts.name)).first()
+def _company(facts: CompanyFacts) -> tuple[Company, bool]:
+    """Found by normalized name, or created: (company, created). The row is locked (PostgreSQL) so two
+    imports cannot both decide a case (or an event) is missing and create it twice; no unique key could
+    say so for a case without a number. SQLite's IMMEDIATE transactions serialize anyway."""
+    key = normalize_company_name(facts.name)
+    company = Company.objects.select_for_update().filter(normalized_name=key).order_by().first()
     if company is None:
         company = Company(
             name=facts.name.strip()[:200], ticker=(facts.ticker or "")[:30], market=(facts.market or "")[:40]
         )
         company._change_reason = CHANGE_REASON
         company.save()  # a concurrent import creating it too makes one of us fail: load_release retries
-        return company
+        return company, True
     changed = _fill(company, {"ticker": (facts.ticker or "")[:30], "market": (facts.market or "")[:40]})
     _save(company, changed)
-    return company
+    return company, False
 
 
-def _people(company: Company, people: tuple[PersonFacts, ...]) -> None:
+def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: bool = False) -> None:
     """One row per person across releases: 'Mohd Aslami' in one and 'Dr. Mohd A. Aslami' in another
     are the same chairman, kept under the fuller name (unless a person chose the name in the admin)."""
-    known = {person_key(p.name): p for p in company.people.all()}
+    known = {} if company_is_new else {person_key(p.name): p for p in Person.objects.filter(company=company)}
     new: dict[tuple[str, str], Person] = {}
     for facts in people:
         name, title = facts.name.strip()[:200], (facts.title or "").strip()[:200]
@@ -174,11 +201,13 @@ def _people(company: Company, people: tuple[PersonFacts, ...]) -> None:
         bulk_create_with_history(list(new.values()), Person, default_change_reason=CHANGE_REASON)
 
 
-def _case(company: Company, facts: CaseFacts | None) -> tuple[Case, bool]:
-    court = _court(facts)
+def _case(
+    company: Company, facts: CaseFacts | None, courts: Courts | None = None, company_is_new: bool = False
+) -> tuple[Case, bool]:
+    court = _court(facts, courts)
     number = (facts.case_number or "").strip()[:40] if facts else ""
     key = normalize_case_number(number) if number else ""
-    case = _matching_case(company, court, key)
+    case = _matching_case(company, court, key, courts, company_is_new)
     values = {
         "court": court,
         "division": ((facts.court.division or "") if facts and facts.court else "")[:60],
@@ -200,23 +229,39 @@ def _case(company: Company, facts: CaseFacts | None) -> tuple[Case, bool]:
     return case, False
 
 
-def _court(facts: CaseFacts | None) -> Court | None:
+def _court(facts: CaseFacts | None, courts: Courts | None = None) -> Court | None:
     court_id = facts.court.id if facts and facts.court else None
-    return Court.objects.filter(pk=court_id).first() if court_id else None
+    if not court_id:
+        return None
+    return courts.get(court_id) if courts is not None else Court.objects.filter(pk=court_id).first()
 
 
-def _matching_case(company: Company, court: Court | None, key: str) -> Case | None:
-    if court is not None and key:
-        case = Case.objects.select_related("company", "court").filter(court=court, case_number_normalized=key).first()
-        if case is not None:
-            return case
+def _matching_case(
+    company: Company, court: Court | None, key: str, courts: Courts | None = None, company_is_new: bool = False
+) -> Case | None:
+    """One query for both ways a release finds its case: the court + case number (whatever the debtor's
+    spelling there) and the company's own cases."""
+    by_number = court is not None and bool(key)
+    if company_is_new and not by_number:
+        return None  # a company created just now has no cases
+    wanted = Q(company=company)
+    if by_number:
+        wanted |= Q(court=court, case_number_normalized=key)
+    rows = list(Case.objects.filter(wanted).order_by("-id"))
+    for c in rows:
+        if c.company_id == company.pk:
+            c.company = company
+        if c.court_id is not None and courts is not None and (known_court := courts.get(c.court_id)) is not None:
+            c.court = known_court
+    if by_number:
+        for c in rows:  # unique per court: the case is this one, under whichever spelling of the debtor
+            if c.court_id == court.pk and c.case_number_normalized == key:
+                return c
 
     def compatible(c: Case) -> bool:  # a different case number in the same court is another case
         return not (key and c.case_number_normalized and c.case_number_normalized != key)
 
-    cases = [c for c in company.cases.select_related("court").order_by("-id") if compatible(c)]
-    for c in cases:
-        c.company = company
+    cases = [c for c in rows if c.company_id == company.pk and compatible(c)]
     same_court = [c for c in cases if court is not None and c.court_id == court.pk]
     # "no court on either side": the release names none, or the case was stored without one
     courtless = [c for c in cases if court is None or c.court_id is None]
@@ -231,34 +276,46 @@ def _matching_case(company: Company, court: Court | None, key: str) -> Case | No
 
 
 class _EventWriter:
-    """Adds one release's events to a case with a constant number of queries per release."""
+    """Adds one release's events to a case with a constant number of queries per release: one to read
+    the case's events (none for a new case), one per kind of typed record it needs, then one bulk insert
+    each for the new records, the new events, the events it fills in and the sources (history rows
+    included, in bulk)."""
 
-    def __init__(self, case: Case, release: Release) -> None:
+    def __init__(self, case: Case, release: Release, new_case: bool = False) -> None:
         self.case = case
         self.release = release
+        self.new_case = new_case  # created by this release: nothing to read back
         self.debtor = case.company.name
-        self.known = list(case.events.select_related("motion", "adversary_proceeding", "award").order_by("id"))
+        self.known: list[TimelineEvent] = []
         self._records: dict[str, list] = {}
+        self._new_records: dict[str, list] = {}
         # rows already matched by an event of this release: each matches at most one
         self.claimed: set[int] = set()
-        self.claimed_records: set[tuple[str, int]] = set()
+        self.claimed_records: set[int] = set()  # id() of the record objects, saved or not yet
 
     def write(self, events: tuple[Event, ...]) -> tuple[int, int]:
+        self.known = self._known_rows(events)
         new: list[TimelineEvent] = []
+        filled: list[TimelineEvent] = []
         spans: list[tuple[TimelineEvent, Event]] = []
         confirmed = 0
         for ev in events:
             row = self._known_event(ev)
             if row is not None:
                 self.claimed.add(row.pk)
-                self._confirm(row, ev)
+                if self._confirm(row, ev):
+                    filled.append(row)
                 confirmed += 1
             else:
                 row = self._new_event(ev)
                 new.append(row)
             spans.append((row, ev))
+        for field, records in self._new_records.items():  # before the events that point at them
+            bulk_create_with_history(records, _RECORD_MODEL[field], default_change_reason=CHANGE_REASON)
         if new:
             bulk_create_with_history(new, TimelineEvent, default_change_reason=CHANGE_REASON)
+        if filled:
+            bulk_update_with_history(filled, TimelineEvent, _FILLABLE_EVENT_FIELDS, default_change_reason=CHANGE_REASON)
         EventSource.objects.bulk_create(
             [
                 EventSource(
@@ -272,6 +329,19 @@ class _EventWriter:
             ]
         )
         return len(new), confirmed
+
+    def _known_rows(self, events: tuple[Event, ...]) -> list[TimelineEvent]:
+        """The case's events, with the typed records only of the kinds this release reports."""
+        if self.new_case or not events:
+            return []
+        related = sorted({_RECORD_FIELD[ev.kind] for ev in events if ev.kind in _RECORD_FIELD})
+        rows = TimelineEvent.objects.filter(case=self.case).order_by("id")
+        if related:
+            rows = rows.select_related(*related)
+        found = list(rows)
+        for row in found:
+            row.case = self.case
+        return found
 
     # An event is known when another release (or a person) already recorded it: same kind and same
     # date, or same kind and the same typed record (the same adversary defendant, award counterparty,
@@ -297,8 +367,9 @@ class _EventWriter:
                 return row
         return None
 
-    def _confirm(self, row: TimelineEvent, ev: Event) -> None:
-        """Fill in what an imported event lacked; a person's event or value is left as it is."""
+    def _confirm(self, row: TimelineEvent, ev: Event) -> bool:
+        """Fill in what an imported event lacked; a person's event or value is left as it is. True when
+        the row changed (it is then written with the others, in one statement)."""
         changed = _fill(row, {"date": ev.date, "amount": ev.amount})
         field = _RECORD_FIELD.get(ev.kind)
         if field and row.import_may_set(field) and not (row.motion_id or row.adversary_proceeding_id or row.award_id):
@@ -307,8 +378,8 @@ class _EventWriter:
                 setattr(row, field, record)
                 changed.append(field)
         if changed:
-            row._change_reason = CHANGE_REASON
-            row.save()
+            event_sort_fields(row)  # what TimelineEvent.save() would do; the bulk update skips save()
+        return bool(changed)
 
     def _new_event(self, ev: Event) -> TimelineEvent:
         row = TimelineEvent(
@@ -326,34 +397,34 @@ class _EventWriter:
         return row
 
     def _typed_record(self, ev: Event):
-        """The Motion / AdversaryProceeding / DisclosedAward this event is about: found or created."""
+        """The Motion / AdversaryProceeding / DisclosedAward this event is about: found, or made (and
+        written, in bulk, before the events)."""
         field = _RECORD_FIELD.get(ev.kind)
         if field is None:
             return None
         records = self._records_for(field)
         identity = _identity(ev, self.debtor)
         for record in records:
-            if (field, record.pk) in self.claimed_records:
+            if id(record) in self.claimed_records:
                 continue
             if _record_identity(field, record, self.debtor) == identity and (
                 field != "motion" or _dates_compatible(record, ev.date, "filed")
             ):
-                self.claimed_records.add((field, record.pk))
+                self.claimed_records.add(id(record))
                 return record
-        record = self._create_record(field, ev)
+        record = self._make_record(field, ev)
         records.append(record)
-        self.claimed_records.add((field, record.pk))
+        self._new_records.setdefault(field, []).append(record)
+        self.claimed_records.add(id(record))
         return record
 
     def _records_for(self, field: str) -> list:
         if field not in self._records:
-            manager = {"motion": self.case.motions, "adversary_proceeding": self.case.adversary_proceedings}.get(
-                field, self.case.awards
-            )
-            self._records[field] = list(manager.order_by("id"))
+            model = _RECORD_MODEL[field]
+            self._records[field] = [] if self.new_case else list(model.objects.filter(case=self.case).order_by("id"))
         return self._records[field]
 
-    def _create_record(self, field: str, ev: Event):
+    def _make_record(self, field: str, ev: Event):
         if field == "motion":
             record = Motion(case=self.case, kind=_motion_kind(ev), description=ev.summary[:500])
             set_partial_date(record, "filed", ev.date)
@@ -377,8 +448,6 @@ class _EventWriter:
             )
             set_partial_date(record, "date", ev.date)
         _set_amount(record, ev.amount)
-        record._change_reason = CHANGE_REASON
-        record.save()
         return record
 
 
@@ -388,6 +457,23 @@ _RECORD_FIELD = {
     TimelineEvent.Kind.AWARD: "award",
     TimelineEvent.Kind.JUDGMENT: "award",
 }
+_RECORD_MODEL = {"motion": Motion, "adversary_proceeding": AdversaryProceeding, "award": DisclosedAward}
+# what _confirm may fill in on a known event, as columns (with the sort columns the date decides)
+_FILLABLE_EVENT_FIELDS = [
+    "date",
+    "date_precision",
+    "date_qualifier",
+    "date_text",
+    "sort_date",
+    "sort_rank",
+    "amount",
+    "currency",
+    "amount_qualifier",
+    "amount_note",
+    "motion",
+    "adversary_proceeding",
+    "award",
+]
 
 
 def _identity(ev: Event, debtor: str) -> tuple | None:

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 from timeline.ingest.decode import UnreadableRelease
 from timeline.ingest.extract import extract_release
 from timeline.ingest.facts import Extraction
-from timeline.ingest.load import NOT_CASE, OUTCOMES, LoadResult, already_loaded, load_release
+from timeline.ingest.load import NOT_CASE, OUTCOMES, Courts, LoadResult, already_loaded, load_release
 from timeline.ingest.sources import STDIN, Source, expand
 
 FAILED = "failed"
@@ -45,6 +45,7 @@ class Command(BaseCommand):
         sources = expand(paths)
         progress = Progress(len(sources), self.stderr, enabled=verbosity >= 1)
         tally: Counter[str] = Counter()
+        self.courts = Courts()  # reference data: read once for the whole batch
         for source in sources:
             outcome, line = self.one(source, stdin, dry_run=dry_run, jsonl=format == "jsonl")
             tally[outcome] += 1
@@ -66,7 +67,8 @@ class Command(BaseCommand):
         """Read, extract and (unless a dry run) load one release: (outcome, what to say about it)."""
         try:
             raw = source.read(stdin)
-            if not dry_run and not jsonl and (known := already_loaded(raw)):
+            checked = not dry_run and not jsonl
+            if checked and (known := already_loaded(raw)):
                 return known.outcome, describe_result(known)  # stored before: no need to parse it again
             extraction = extract_release(raw, source.name)
         except UnreadableRelease as e:
@@ -80,7 +82,7 @@ class Command(BaseCommand):
                 return NOT_CASE, extraction.not_case_reason or ""
             return READ, describe_extraction(extraction)
         try:
-            result = load_release(extraction, raw, origin=display(source))
+            result = load_release(extraction, raw, origin=display(source), courts=self.courts, checked=checked)
         except Exception as e:  # the release's transaction rolled back; the next one goes on
             return FAILED, f"not imported, nothing written ({type(e).__name__}: {e})"
         return result.outcome, describe_result(result)
