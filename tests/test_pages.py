@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -12,7 +13,14 @@ from django.urls import reverse
 
 from cases.models import Case, Company
 from cases.partial_dates import PartialDate
-from timeline.chronology import amount_words, build_chronology, dates_disagree, quote_in_paragraph
+from timeline.chronology import (
+    amount_words,
+    build_chronology,
+    dates_disagree,
+    group_by_month,
+    month_label,
+    quote_in_paragraph,
+)
 from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
 from timeline.svg import build_timeline
 
@@ -60,6 +68,17 @@ def add_events(db):
         return events
 
     return add
+
+
+def entry_ids(response) -> list[int]:
+    """The events the chronology lists, in order."""
+    return [int(pk) for pk in re.findall(r'<li class="event[^"]*" id="event-(\d+)"', response.content.decode())]
+
+
+def headings(response) -> list[str]:
+    """The year and month headings of the list, as read."""
+    found = re.findall(r'<h[34] class="(?:year|month)__heading"[^>]*>(.*?)</h[34]>', response.content.decode())
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", h)).strip() for h in found]
 
 
 def vary(response) -> str:
@@ -282,9 +301,13 @@ def test_case_page_query_count_is_the_same_for_5_and_500_events(
         with django_assert_num_queries(6):
             response = client.get(case.get_absolute_url())
         assert response.status_code == 200
+        with django_assert_num_queries(6):
+            client.get(case.get_absolute_url(), {"page": "3"})
         with django_assert_num_queries(3):
             client.get(case.get_absolute_url(), {"kind": "hearing"}, headers=HTMX)
-    assert text_of(client.get(large.get_absolute_url())).count("Event number") >= 500
+        with django_assert_num_queries(3):
+            client.get(case.get_absolute_url(), {"page": "2"}, headers=HTMX)
+    assert entry_ids(client.get(large.get_absolute_url())) == [e.pk for e in build_chronology(large).entries[:200]]
 
 
 def test_history_restore_gets_the_whole_page(client, fibercore):
@@ -598,3 +621,129 @@ def test_case_without_events_has_an_empty_state(client, make_case):
 def test_data_page(client):
     page = text_of(client.get(reverse("timeline:data")))
     assert "Atom feeds" in page and "Calendar (.ics)" in page
+
+
+# --- long chronologies, a page at a time ---------------------------------------------------------
+
+
+@pytest.fixture
+def long_case(make_case, make_company, add_events) -> tuple[Case, list[int]]:
+    """450 events (2005-2008, in the order the fixture makes them) and their ids in chronological order."""
+    case = make_case(company=make_company("Long Co", ticker=""))
+    add_events(case, 450)
+    return case, [e.pk for e in build_chronology(case).entries]
+
+
+def test_a_case_of_up_to_200_events_is_one_page(client, make_case, add_events):
+    case = make_case()
+    add_events(case, 200)
+    response = client.get(case.get_absolute_url())
+    html = response.content.decode()
+    assert len(entry_ids(response)) == 200
+    assert "chrono-pager" not in html and "data-paged" not in html and "js/chronology.js" not in html
+    assert "?page=" not in html
+
+
+def test_page_two_of_a_long_case_full_page_and_fragment(client, long_case):
+    case, order = long_case
+    full = client.get(case.get_absolute_url(), {"page": "2"})
+    fragment = client.get(case.get_absolute_url(), {"page": "2"}, headers=HTMX)
+    for response in (full, fragment):
+        assert response.status_code == 200 and "HX-Request" in vary(response)
+        assert entry_ids(response) == order[200:400]
+        assert "Page 2 of 3" in text_of(response) and "Events 201–400 of 450" in text_of(response)
+    assert "<html" in full.content.decode() and "js/chronology.js" in full.content.decode()
+    assert fragment.content.decode().lstrip().startswith('<div id="chronology" class="chronology" data-paged>')
+    html = full.content.decode()
+    assert 'href="?page=3" hx-get="?page=3" rel="next">Next 50 events' in html
+    assert 'href="?" hx-get="?" rel="prev">' in html  # the first page's address has no page number
+    # the last page, and pages that do not exist
+    assert entry_ids(client.get(case.get_absolute_url(), {"page": "3"})) == order[400:]
+    assert entry_ids(client.get(case.get_absolute_url(), {"page": "99"})) == order[400:]
+    assert entry_ids(client.get(case.get_absolute_url(), {"page": "x"})) == order[:200]
+
+
+def test_group_headings_stay_right_across_pages(client, long_case):
+    case, order = long_case
+    whole = build_chronology(case)
+    while whole.entries[199].month_key != whole.entries[200].month_key:  # a month across the break
+        TimelineEvent.objects.create(case=case, kind="other", date=dt.date(2005, 1, 2), summary="Early")
+        whole = build_chronology(case)
+    by_year = Counter(e.month_key[0] for e in whole.entries)
+    heads = headings(client.get(case.get_absolute_url(), {"page": "2"}))
+    year, month = whole.entries[200].month_key
+    assert heads[0] == f"{year} {by_year[year]} events"  # the whole year's count, not this page's
+    assert heads[1] == f"{month_label(year, month)} (continued)"
+    assert not any("continued" in h for h in heads[2:])
+    page_one = headings(client.get(case.get_absolute_url()))
+    assert page_one[0] == f"2005 {by_year[2005]} events" and "continued" not in " ".join(page_one)
+    # the pages' headings together, continued months once, are the headings of the whole list
+    pages = [headings(client.get(case.get_absolute_url(), {"page": n})) for n in (1, 2, 3)]
+    joined = [h for page in pages for h in page if "continued" not in h]
+    expected = []
+    for group in group_by_month(whole.entries):
+        expected.append(f"{group.label} {group.count} event{'s' if group.count != 1 else ''}")
+        expected += [m.label for m in group.months]
+    assert _without_repeated_years(joined) == expected
+
+
+def _without_repeated_years(heads: list[str]) -> list[str]:
+    """A year split across pages is headed again on the next page (with the same count): drop the repeat."""
+    kept: list[str] = []
+    for head in heads:
+        if re.match(r"^(\d{4}|Date not known) \d+ events?$", head) and head in kept:
+            continue
+        kept.append(head)
+    return kept
+
+
+def test_filters_combine_with_paging(client, long_case):
+    case, order = long_case
+    params = {"from": "2005-01-01", "to": "2007-06-30"}
+    chronology = build_chronology(case, date_from=dt.date(2005, 1, 1), date_to=dt.date(2007, 6, 30))
+    wanted = [e.pk for e in chronology.entries]
+    assert 200 < len(wanted) < len(order)
+    response = client.get(case.get_absolute_url(), {**params, "page": "2"}, headers=HTMX)
+    assert entry_ids(response) == wanted[200:400]
+    html = response.content.decode()
+    assert f"Showing {len(wanted)} of 450 events" in text_of(response)
+    assert 'href="?from=2005-01-01&amp;to=2007-06-30" hx-get="?from=2005-01-01&amp;to=2007-06-30" rel="prev"' in html
+    # a new filter starts again at the first page: no chip or clear link keeps the page number
+    chips = re.findall(r'<a class="chip[^"]*"[^>]* href="([^"]*)"', html)
+    assert chips and not any("page=" in href for href in chips)
+    assert "page=" not in re.search(r'class="date-range__clear" href="([^"]*)"', html)[1]
+    kinds = client.get(case.get_absolute_url(), {"kind": ["hearing", "award"], "page": "2"})
+    assert entry_ids(kinds) == [pk for pk in order if TimelineEvent.objects.get(pk=pk).kind in ("hearing", "award")]
+
+
+def test_timeline_markers_link_to_the_page_and_entry(client, long_case):
+    case, order = long_case
+    page_of = {pk: i // 200 + 1 for i, pk in enumerate(order)}
+    for number in (1, 2, 3):
+        html = client.get(case.get_absolute_url(), {"page": number}).content.decode()
+        svg = html[html.index("<svg") : html.rindex("</svg>")]
+        links = re.findall(r'<a href="([^"]*)" class="mk', svg)
+        assert links
+        for href in links:
+            query, anchor = href.split("#")
+            pk = int(anchor.removeprefix("event-"))
+            target = page_of[pk]
+            if target == number:
+                assert query == "", href  # on this page: the anchor alone, as on a one-page case
+            else:
+                assert query == ("?" if target == 1 else f"?page={target}"), href
+        assert "450 events from" in svg  # the picture still shows every event, on every page
+    # with a filter, the links keep it
+    html = client.get(case.get_absolute_url(), {"from": "2005", "page": 2}).content.decode()
+    assert re.search(r'<a href="\?from=2005#event-\d+" class="mk', html)
+
+
+def test_a_link_to_an_event_finds_its_page(client, long_case):
+    case, order = long_case
+    response = client.get(case.get_absolute_url(), {"event": order[420]})
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"{case.get_absolute_url()}?page=3#event-{order[420]}"
+    response = client.get(case.get_absolute_url(), {"event": order[5]})
+    assert response.headers["Location"] == f"{case.get_absolute_url()}#event-{order[5]}"
+    for unknown in ("0", "x"):
+        assert client.get(case.get_absolute_url(), {"event": unknown}).headers["Location"] == case.get_absolute_url()

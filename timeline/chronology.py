@@ -13,18 +13,20 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from itertools import groupby
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from cases.models import Case
 from cases.partial_dates import DAY, YEAR, PartialDate
 
-from .models import EventSource, TimelineEvent
+from .models import EventSource, Release, TimelineEvent
 
 # A case has one petition, one confirmation, one emergence: two different dates for one of these
 # means the sources disagree. Motions, hearings and orders happen many times and never conflict.
@@ -177,21 +179,29 @@ def _sources_disagree(sources: Sequence[EventSource]) -> list[str]:
 # --- the chronology --------------------------------------------------------------------------
 
 
-@dataclass
+KIND_LABELS: dict[str, str] = dict(TimelineEvent.Kind.choices)
+
+
+@dataclass(eq=False)
 class Entry:
-    """One event as the page shows it."""
+    """One event as the page shows it.
+
+    The derived values are computed once (``cached_property``): the page, the picture and the
+    exports read them many times per event.
+    """
 
     event: TimelineEvent
     sources: list[EventSource]
     when: PartialDate | None
     reported: PartialDate | None  # the earliest release date among its sources
     conflicts: list[str] = field(default_factory=list)
+    link: str = ""  # set by the page when the entry sits on another page of a long chronology
 
     @property
     def pk(self) -> int:
         return self.event.pk
 
-    @property
+    @cached_property
     def anchor(self) -> str:
         return f"event-{self.event.pk}"
 
@@ -199,20 +209,20 @@ class Entry:
     def dated(self) -> bool:
         return self.when is not None
 
-    @property
+    @cached_property
     def placed(self) -> PartialDate | None:
         """Where the entry sits on the time line: its own date, or the release that reported it."""
         return self.when or self.reported
 
-    @property
+    @cached_property
     def start(self) -> dt.date | None:
         return self.placed.value if self.placed else None
 
-    @property
+    @cached_property
     def end(self) -> dt.date | None:
         return self.placed.last_day() if self.placed else None
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple:
         if self.when:
             return (self.event.sort_date or self.when.sort_date(), self.event.sort_rank, self.event.pk)
@@ -220,34 +230,34 @@ class Entry:
             return (self.reported.sort_date(), _UNDATED_RANK, self.event.pk)
         return (dt.date.max, _UNDATED_RANK, self.event.pk)
 
-    @property
+    @cached_property
     def date_words(self) -> str:
         """'late July 2003', 'November 14, 2003'; '' for an event the release gave no date for."""
         return self.when.display() if self.when else ""
 
-    @property
+    @cached_property
     def reported_words(self) -> str:
         """'reported November 17, 2003' for an undated event, so a reader knows it is not its date."""
         if self.when:
             return ""
         return f"reported {self.reported.display()}" if self.reported else "date not given"
 
-    @property
+    @cached_property
     def datetime(self) -> str:
         return datetime_attr(self.placed)
 
-    @property
+    @cached_property
     def amount(self) -> str:
         e = self.event
         return amount_words(e.amount, e.currency, e.amount_qualifier, e.amount_note, (s.quote for s in self.sources))
 
-    @property
+    @cached_property
     def parties(self) -> list[str]:
         return parties_words(self.event.parties)
 
     @property
     def kind_label(self) -> str:
-        return self.event.get_kind_display()
+        return KIND_LABELS.get(self.event.kind, self.event.kind)
 
     @property
     def touched_by_staff(self) -> bool:
@@ -260,12 +270,22 @@ class Entry:
             seen.setdefault(source.release_id, source.release)
         return list(seen.values())
 
+    @cached_property
+    def month_key(self) -> tuple[int | None, int | None]:
+        """(year, month) of its heading; month None for a year-only date, both None when not placed."""
+        placed = self.placed
+        if placed is None:
+            return (None, None)
+        return (placed.value.year, None if placed.precision == YEAR else placed.value.month)
+
 
 @dataclass
 class MonthGroup:
     year: int | None
     month: int | None  # None: the year is known but not the month
     entries: list[Entry]
+    continued: bool = False  # begun on the previous page of a long chronology
+    rows: list[dict] = field(default_factory=list)  # the entries as the page prints them (entry_rows)
 
     @property
     def label(self) -> str:
@@ -286,6 +306,7 @@ class MonthGroup:
 class YearGroup:
     year: int | None
     months: list[MonthGroup]
+    total: int | None = None  # the year's events in the whole (filtered) chronology, when paged
 
     @property
     def label(self) -> str:
@@ -293,7 +314,7 @@ class YearGroup:
 
     @property
     def count(self) -> int:
-        return sum(len(m.entries) for m in self.months)
+        return self.total if self.total is not None else sum(len(m.entries) for m in self.months)
 
 
 @dataclass
@@ -334,31 +355,78 @@ class Chronology:
         return max(ends) if ends else None
 
 
-def group_by_month(entries: Sequence[Entry]) -> list[YearGroup]:
-    """Entries (already in order) under their year, then month; year-only dates head their year."""
+def group_by_month(entries: Sequence[Entry], year_counts: Mapping[int | None, int] | None = None) -> list[YearGroup]:
+    """Entries (already in order) under their year, then month; year-only dates head their year.
 
-    def month_key(entry: Entry) -> tuple[int | None, int | None]:
-        placed = entry.placed
-        if placed is None:
-            return (None, None)
-        return (placed.value.year, None if placed.precision == YEAR else placed.value.month)
+    ``year_counts``: the number of events per year in the whole list, when ``entries`` is one page.
+    """
+    months = [MonthGroup(y, m, list(group)) for (y, m), group in groupby(entries, key=lambda e: e.month_key)]
+    return [
+        YearGroup(year, list(group), year_counts[year] if year_counts is not None else None)
+        for year, group in groupby(months, key=lambda m: m.year)
+    ]
 
-    months = [MonthGroup(y, m, list(group)) for (y, m), group in groupby(entries, key=month_key)]
-    return [YearGroup(year, list(group)) for year, group in groupby(months, key=lambda m: m.year)]
+
+# what the page and the exports read of a release: its link, its title and its date
+# (in the model's order, as Model.from_db reads them)
+_RELEASE_FIELDS = [
+    f.attname
+    for f in Release._meta.concrete_fields
+    if f.name in {"id", "title", "origin"} or f.name.startswith("release_date")
+]
+_SOURCE_FIELDS = [f.attname for f in EventSource._meta.concrete_fields]
 
 
-def case_events(case: Case) -> QuerySet[TimelineEvent]:
-    """The events of a case with their sources and each source's release (without its text)."""
-    sources = EventSource.objects.select_related("release").defer("release__text", "release__original")
-    return TimelineEvent.objects.filter(case=case).prefetch_related(Prefetch("sources", queryset=sources))
+def case_events(case: Case, for_page: bool = False) -> list[TimelineEvent]:
+    """The events of a case, each with its sources (``chronology_sources``) and their releases.
+
+    Two queries, as a ``prefetch_related`` of the sources with their releases would be, without its
+    cost per event (a queryset cloned for each) and per source (a release built for each row though
+    a case has few releases): a release is built once, without its text, and shared by its sources.
+    ``for_page``: without the events' ``created`` stamp, which only the feeds and calendar show.
+    """
+    events = TimelineEvent.objects.filter(case=case)
+    events = list(events.defer("created") if for_page else events)
+    rows = (
+        EventSource.objects.filter(event__case=case)
+        .order_by(*EventSource._meta.ordering)
+        .values_list(*_SOURCE_FIELDS, *(f"release__{f}" for f in _RELEASE_FIELDS))
+    )
+    db = rows.db
+    width = len(_SOURCE_FIELDS)
+    set_release = EventSource.release.field.set_cached_value
+    releases: dict[int, Release] = {}
+    by_event: dict[int, list[EventSource]] = defaultdict(list)
+    for row in rows:
+        source = EventSource.from_db(db, _SOURCE_FIELDS, row[:width])
+        release = releases.get(source.release_id)
+        if release is None:
+            release = releases[source.release_id] = Release.from_db(db, _RELEASE_FIELDS, row[width:])
+        set_release(source, release)
+        by_event[source.event_id].append(source)
+    for event in events:
+        event.chronology_sources = by_event.get(event.pk, [])
+    return events
 
 
 def build_entries(events: Iterable[TimelineEvent]) -> list[Entry]:
-    """Every event of a case in chronological order, with its conflict notes."""
+    """Every event of a case in chronological order, with its conflict notes.
+
+    ``events`` from ``case_events``, or any events (their sources are then read per event).
+    """
     entries = []
+    released_of: dict[int, PartialDate | None] = {}
     for event in events:
-        sources = list(event.sources.all())
-        released = [s.release.released for s in sources if s.release.release_date]
+        sources = getattr(event, "chronology_sources", None)
+        if sources is None:
+            sources = list(event.sources.all())
+        released = []
+        for source in sources:
+            if source.release_id not in released_of:
+                release = source.release
+                released_of[source.release_id] = release.released if release.release_date else None
+            if (date := released_of[source.release_id]) is not None:
+                released.append(date)
         entries.append(
             Entry(event, sources, event.when, min(released, key=lambda d: d.sort_date()) if released else None)
         )
@@ -392,7 +460,7 @@ def build_chronology(
     events: Iterable[TimelineEvent] | None = None,
 ) -> Chronology:
     """The case's chronology narrowed to ``kinds`` and to events whose period meets [from, to]."""
-    entries = build_entries(case_events(case) if events is None else events)
+    entries = build_entries(case_events(case, for_page=True) if events is None else events)
     selected = [k for k in TimelineEvent.Kind.values if k in set(kinds)]
     counts = Counter(e.event.kind for e in entries)
     chips = [
@@ -428,6 +496,168 @@ def build_chronology(
         date_to=date_to,
         conflict_count=sum(1 for e in entries if e.conflicts),
     )
+
+
+# --- the page --------------------------------------------------------------------------------
+
+ENTRIES_PER_PAGE = 200  # entries per page of a long chronology; a case with no more shows them all at once
+
+
+def url_maker(name: str) -> Callable[[int], str]:
+    """``pk -> URL`` for a route taking one pk, reversed once instead of once per event."""
+    marker = 918273645
+    before, after = reverse(name, args=[marker]).split(str(marker))
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def entry_rows(entries: Iterable[Entry], staff: bool = False) -> list[dict]:
+    """What the page prints for each entry, as plain values: the template only places them."""
+    quote_url = url_maker("timeline:source_quote")
+    release_url = url_maker("timeline:release_detail")
+    edit_url = url_maker("admin:timeline_timelineevent_change") if staff else None
+    releases: dict[int, tuple[str, str, str]] = {}
+    rows = []
+    for entry in entries:
+        event = entry.event
+        numbered = len(entry.sources) > 1
+        sources = []
+        for number, source in enumerate(entry.sources, 1):
+            release = releases.get(source.release_id)
+            if release is None:
+                released = source.release.released
+                release = releases[source.release_id] = (
+                    str(source.release),
+                    released.display() if released else "",
+                    release_url(source.release_id),
+                )
+            sources.append(
+                {
+                    "label": f"Source {number}" if numbered else "Source",
+                    "title": release[0],
+                    "released": release[1],
+                    "quote": source.quote,
+                    "quote_url": quote_url(source.pk),
+                    "release_url": f"{release[2]}#source-{source.pk}",
+                }
+            )
+        css = "event"
+        if entry.conflicts:
+            css += " event--conflict"
+        if entry.when is None:
+            css += " event--undated"
+        row = {
+            "anchor": entry.anchor,
+            "css": css,
+            "dated": entry.when is not None,
+            "reported": entry.reported is not None,
+            "datetime": entry.datetime,
+            "date_words": entry.date_words,
+            "reported_words": entry.reported_words,
+            "kind": event.kind,
+            "kind_label": entry.kind_label,
+            "conflicts": entry.conflicts,
+            "touched_by_staff": entry.touched_by_staff,
+            "summary": event.summary,
+            "amount": entry.amount,
+            "parties": entry.parties,
+            "sources": sources,
+        }
+        if edit_url:
+            row["edit_url"] = edit_url(event.pk)
+            row["edited"] = ", ".join(str(f) for f in event.edited_fields or ())
+            row["entered_by_staff"] = event.origin == "staff"
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class ChronologyPage:
+    """One page of a chronology's (filtered) entries, grouped, with the numbers its pager needs."""
+
+    number: int
+    num_pages: int
+    size: int
+    count: int  # entries in the whole filtered chronology
+    start_index: int  # 1-based, of this page's first entry
+    end_index: int
+    years: list[YearGroup]
+
+    @property
+    def paged(self) -> bool:
+        return self.num_pages > 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_param(self) -> int | None:
+        """The ``page`` parameter of the previous page: none for the first, whose address has none."""
+        return self.number - 1 if self.number > 2 else None
+
+    @property
+    def next_param(self) -> int:
+        return self.number + 1
+
+    @property
+    def next_size(self) -> int:
+        return min(self.count - self.end_index, self.end_index - self.start_index + 1)
+
+
+def page_number(value: object, num_pages: int) -> int:
+    """A ``page`` parameter as a page that exists: junk is the first page, too far is the last."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        return 1
+    return min(max(number, 1), num_pages)
+
+
+def chronology_page(
+    chronology: Chronology,
+    number: object = 1,
+    size: int = ENTRIES_PER_PAGE,
+    staff: bool = False,
+    page_link: Callable[[int], str] | None = None,
+) -> ChronologyPage:
+    """Page ``number`` of ``chronology.entries``: its entries grouped and printed, year counts of the whole.
+
+    ``page_link(n)`` is the address of page n (a query string); every entry on another page gets
+    ``link`` = that address plus its anchor, so the picture's markers lead to the right page.
+    """
+    entries = chronology.entries
+    num_pages = max(1, -(-len(entries) // size))
+    number = page_number(number, num_pages)
+    first = (number - 1) * size
+    shown = entries[first : first + size]
+    if num_pages == 1:
+        years = group_by_month(shown)
+    else:
+        years = group_by_month(shown, Counter(e.month_key[0] for e in entries))
+        if first and shown and entries[first - 1].month_key == shown[0].month_key:
+            years[0].months[0].continued = True
+        if page_link:
+            links = [page_link(n) for n in range(1, num_pages + 1)]
+            for index, entry in enumerate(entries):
+                on = index // size + 1
+                entry.link = "" if on == number else f"{links[on - 1]}#{entry.anchor}"
+    rows = iter(entry_rows(shown, staff))
+    for year in years:
+        for month in year.months:
+            month.rows = [next(rows) for _ in month.entries]
+    return ChronologyPage(number, num_pages, size, len(entries), first + 1, first + len(shown), years)
+
+
+def page_of_event(chronology: Chronology, event_id: int, size: int = ENTRIES_PER_PAGE) -> int | None:
+    """The page of the (filtered) chronology that shows event ``event_id``; None when it is not shown."""
+    for index, entry in enumerate(chronology.entries):
+        if entry.event.pk == event_id:
+            return index // size + 1
+    return None
 
 
 # --- the case list ---------------------------------------------------------------------------

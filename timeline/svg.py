@@ -45,7 +45,9 @@ class Marker:
 
     @property
     def href(self) -> str:
-        return f"#{self.entries[0].anchor}"
+        """The first entry's anchor, with the address of its page when the chronology is paged."""
+        first = self.entries[0]
+        return first.link or f"#{first.anchor}"
 
     @property
     def css(self) -> str:

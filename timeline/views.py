@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -21,11 +22,14 @@ from cases.models import Case
 
 from . import exports
 from .chronology import (
+    ENTRIES_PER_PAGE,
     build_chronology,
     build_entries,
     case_events,
+    chronology_page,
     highlighted_segments,
     latest_events,
+    page_of_event,
     quote_in_paragraph,
     with_event_stats,
 )
@@ -59,16 +63,40 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _page_link(query: QueryDict) -> Callable[[int], str]:
+    """``n -> "?...&page=n"``: the current filters with page n (the first page has no ``page``)."""
+    query = query.copy()
+    query.pop("event", None)
+
+    def link(number: int) -> str:
+        if number > 1:
+            query["page"] = str(number)
+        else:
+            query.pop("page", None)
+        return f"?{query.urlencode()}"
+
+    return link
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(_case_for_page(), pk=pk)
     filters = ChronologyFilterForm(request.GET)
     chronology = build_chronology(case, **filters.values())
+    page_link = _page_link(request.GET)
+    if "event" in request.GET and "page" not in request.GET and not wants_fragment(request):
+        # a link to one event of a long chronology (#event-N led nowhere): the page that shows it
+        event_id = request.GET["event"]
+        number = page_of_event(chronology, int(event_id)) if event_id.isdigit() else None
+        anchor = f"#event-{event_id}" if number else ""
+        return redirect(f"{request.path}{page_link(number or 1).rstrip('?')}{anchor}")
+    page = chronology_page(chronology, request.GET.get("page"), staff=request.user.is_staff, page_link=page_link)
     entries = chronology.entries
     context = {
         "case": case,
         "chronology": chronology,
+        "page": page,
         # drawn twice, for wide screens and for phones; CSS shows one (a phone cannot read the wide one)
         "timelines": [t for t in (build_timeline(entries), build_timeline(entries, NARROW_WIDTH)) if t],
         "filters": filters,
@@ -76,6 +104,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if wants_fragment(request):
         return render(request, "timeline/case_detail.html#chronology", context)
+    context["long_chronology"] = chronology.total > ENTRIES_PER_PAGE
     context |= {
         "people": list(case.company.people.order_by("pk")),  # in the order the releases named them
         "joint_cases": list(case.jointly_administered.select_related("company", "court")),
