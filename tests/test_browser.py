@@ -168,3 +168,55 @@ def test_release_page_links_spans_to_events(live_server, page):
     page.wait_for_url(re.compile(rf"/cases/{case.pk}/#event-\d+$"))
     target = page.url.rsplit("#", 1)[1]
     assert page.locator(f"#{target}").is_visible()
+
+
+def long_case(make_case, make_company, n: int = 450):
+    """A case of ``n`` dated events, one a day from 2005, each quoting one release."""
+    import datetime as dt
+
+    from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
+
+    case = make_case(company=make_company("Long Co", ticker=""))
+    release = Release.objects.create(
+        sha256="e" * 64, title="Omnibus", release_date=dt.date(2010, 1, 4), origin="omnibus.txt",
+        original=b"x", text="word " * 50, is_bankruptcy=True, case=case,
+    )  # fmt: skip
+    events = []
+    for i in range(n):
+        event = TimelineEvent(case=case, kind="hearing", summary=f"Hearing number {i}", date=dt.date(2005, 1, 1))
+        event.date += dt.timedelta(days=i)
+        event_sort_fields(event)
+        events.append(event)
+    events = TimelineEvent.objects.bulk_create(events)
+    EventSource.objects.bulk_create(EventSource(event=e, release=release, start=0, end=4, quote="word") for e in events)
+    return case, [e.pk for e in events]
+
+
+def test_a_long_chronology_pages_in_place_and_old_links_find_their_page(live_server, page, make_case, make_company):
+    case, ids = long_case(make_case, make_company)
+    url = f"{live_server.url}{case.get_absolute_url()}"
+    page.goto(url)
+    assert len(event_texts(page)) == 200 and "Hearing number 0" in event_texts(page)[0]
+    page.evaluate("window.stillTheSamePage = true")
+
+    # the next page swaps in place and the address follows
+    page.locator(".chrono-pager a[rel=next]").click()
+    page.wait_for_url(re.compile(r"\?page=2$"))
+    page.wait_for_function(f"document.querySelector('#chronology li.event').id === 'event-{ids[200]}'")
+    assert page.evaluate("window.stillTheSamePage") is True
+    assert "Hearing number 200" in event_texts(page)[0] and len(event_texts(page)) == 200
+    page.go_back()
+    page.wait_for_url(url)
+    page.wait_for_function(f"document.querySelector('#chronology li.event').id === 'event-{ids[0]}'")
+
+    # a marker of the picture leads to the page of its entry
+    marker = page.locator('.timeline-scroll--wide a.mk[href^="?page=3#event-"]').first
+    anchor = marker.get_attribute("href").split("#")[1]
+    marker.click()
+    page.wait_for_url(re.compile(rf"\?page=3#{anchor}$"))
+    assert page.locator(f"#{anchor}").is_visible()
+
+    # a link made before paging (#event-N, as feeds and release pages write it) finds the page of N
+    page.goto(f"{url}#event-{ids[300]}")
+    page.wait_for_url(re.compile(rf"\?page=2#event-{ids[300]}$"))
+    assert page.locator(f"#event-{ids[300]}").is_visible()
