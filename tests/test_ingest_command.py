@@ -20,8 +20,9 @@ from jsonschema import Draft202012Validator
 
 from cases.models import AdversaryProceeding, Case, Company, Court, DisclosedAward, Motion, Person
 from cases.reference import load_bankruptcy_courts
-from timeline.ingest import decode, load
+from timeline.ingest import decode, load, sources
 from timeline.ingest.sources import expand
+from timeline.management.commands import ingest_releases
 from timeline.management.commands.ingest_releases import Progress
 from timeline.models import EventSource, Release, TimelineEvent
 
@@ -440,6 +441,72 @@ def test_in_a_pipe_small_batches_get_no_progress_lines():
     for _ in range(17):
         progress.step()
     assert pipe.getvalue() == ""
+
+
+# --- parsing in a worker process ----------------------------------------------------------------------
+
+
+def written() -> dict:
+    """What an import wrote, without ids (a second run numbers its rows on)."""
+    return {
+        "counts": counts(),
+        "history": history_rows(),
+        "cases": sorted(map(str, Case.objects.select_related("company", "court"))),
+        "events": sorted(
+            TimelineEvent.objects.values_list("case__company__name", "kind", "date", "summary", "motion__kind")
+        ),
+        "sources": sorted(EventSource.objects.values_list("release__origin", "event__kind", "start", "end")),
+        "people": sorted(Person.objects.values_list("company__name", "name", "title")),
+    }
+
+
+def forget_everything() -> None:
+    for model in (Release, Case, Person, Company):
+        model.objects.all().delete()
+    for model in MODELS:
+        if hasattr(model, "history"):
+            model.history.all().delete()
+
+
+@pytest.mark.django_db
+def test_parsing_in_a_worker_process_gives_the_outcome_and_output_of_one_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_releases, "PARALLEL_FROM", 5)  # the fixtures are fewer than a real batch
+    submitted = []
+
+    class Pool(sources.ProcessPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(args[-1])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(sources, "ProcessPoolExecutor", Pool)
+    for path in ALL:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "zz_fibercore_again.txt").write_bytes(FIBERCORE.read_bytes())  # the same bytes later in the batch
+    (tmp_path / "00_empty.txt").write_bytes(b"")
+
+    def run(jobs: int) -> tuple:
+        status, out, err = ingest(tmp_path, jobs=jobs)
+        err = re.sub(r" in [0-9.]+ s \([0-9]+/s\)", "", err)  # the timing is all that may differ
+        result = (status, out, err, written())
+        forget_everything()
+        return result
+
+    one_process = run(1)
+    assert not submitted
+    in_a_worker = run(2)
+
+    # all parsed in the worker (the empty file fails there, as here) but the same bytes' second copy
+    assert len(submitted) == len(ALL) + 1 and str(tmp_path / "zz_fibercore_again.txt") not in submitted
+    assert in_a_worker == one_process
+    status, out, err, rows = one_process
+    assert status == 1 and failure_lines(err) == [f"failed: {tmp_path / '00_empty.txt'}: empty file"]
+    assert f"unchanged: {tmp_path / 'zz_fibercore_again.txt'}: FiberCore" in out
+    assert rows["counts"]["Release"] == len(ALL)
+
+
+def test_jobs_must_be_at_least_one(tmp_path):
+    with pytest.raises(CommandError, match="--jobs"):
+        call_command("ingest_releases", str(tmp_path), jobs=0, stdout=io.StringIO(), stderr=io.StringIO())
 
 
 # --- two imports at once ---------------------------------------------------------------------------

@@ -451,3 +451,39 @@ def test_query_count_does_not_grow_with_the_number_of_events(extraction):
 
     queries_for(1, "warm.txt", 2001)
     assert queries_for(20, "many.txt", 2002) == queries_for(2, "few.txt", 2003)
+
+
+def test_a_release_joining_a_known_case_reads_the_case_in_a_few_queries(extraction):
+    load(extraction(petition(), adversary(), file="a.txt", people=(PersonFacts("Mohd A. Aslami", "CEO"),)))
+    courts = load_module.Courts()
+    courts.get("mab")  # read once per run, not per release
+    pair = extraction(petition(), adversary(), file="b.txt", people=(PersonFacts("Mohd A. Aslami", "CEO"),))
+
+    with CaptureQueriesContext(connection) as ctx:
+        result = load_release(*pair, "b.txt", courts=courts, checked=True)
+
+    assert (result.outcome, result.events_added, result.sources_added) == (UPDATED, 0, 2)
+    statements = [q["sql"].split()[0] for q in ctx.captured_queries if "SAVEPOINT" not in q["sql"]]
+    # the company (locked), its people, its cases, the release, the case's events (with the adversary
+    # proceedings), the sources: nothing is read twice and nothing unchanged is written
+    assert statements == ["SELECT", "SELECT", "SELECT", "INSERT", "SELECT", "INSERT"]
+
+
+def test_events_filled_in_and_records_made_in_bulk_keep_their_history(extraction):
+    load(extraction(adversary(None), dip_motion(), file="a.txt"))
+    TimelineEvent.objects.update(motion=None)  # as if the motion had been read without its record
+    Motion.objects.all().delete()
+    history_before = TimelineEvent.history.count()
+
+    load(extraction(adversary(day(2003, 11, 17)), dip_motion(), file="b.txt"))
+
+    proceeding_event = TimelineEvent.objects.get(kind="adversary_proceeding")
+    assert proceeding_event.date == dt.date(2003, 11, 17) and proceeding_event.sort_date == dt.date(2003, 11, 17)
+    motion_event = TimelineEvent.objects.get(kind="motion_filed")
+    assert motion_event.motion == Motion.objects.get() and Motion.history.filter(history_type="+").count() == 2
+    changed = TimelineEvent.history.all()[: TimelineEvent.history.count() - history_before]
+    assert sorted((h.kind, h.history_type, h.history_change_reason) for h in changed) == [
+        ("adversary_proceeding", "~", load_module.CHANGE_REASON),
+        ("motion_filed", "~", load_module.CHANGE_REASON),
+    ]
+    assert {h.motion_id for h in changed if h.kind == "motion_filed"} == {motion_event.motion_id}

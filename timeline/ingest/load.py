@@ -98,14 +98,25 @@ def load_release(
     raise AssertionError("unreachable")
 
 
-def already_loaded(raw: bytes, sha256: str | None = None) -> LoadResult | None:
-    """The "unchanged" result when these exact bytes were stored before: a re-run need not parse them."""
+def already_loaded(raw: bytes, sha256: str | None = None, *, expected: bool = False) -> LoadResult | None:
+    """The "unchanged" result when these exact bytes were stored before: a re-run need not parse them.
+
+    ``expected``: the bytes were found stored a moment ago, so the release is read at once; otherwise
+    a cheap existence query comes first, as most files looked up are new.
+    """
     same = Release.objects.filter(sha256=sha256 or hashlib.sha256(raw).hexdigest()).order_by()
-    if not same.exists():  # the usual case for a new file: keep it to one cheap query
+    if not expected and not same.exists():
         return None
     # the bytes and the text are not needed to say what the release was (and may be large)
-    known = same.select_related("case__company", "case__court").defer("original", "text").get()
-    return LoadResult(UNCHANGED, known, known.case)
+    known = same.select_related("case__company", "case__court").defer("original", "text").first()
+    return LoadResult(UNCHANGED, known, known.case) if known is not None else None
+
+
+def stored_among(shas: list[str]) -> set[str]:
+    """Which of these sha256s are stored already: one query for a window of releases read ahead."""
+    if not shas:
+        return set()
+    return set(Release.objects.filter(sha256__in=shas).order_by().values_list("sha256", flat=True))
 
 
 def _write(
@@ -177,7 +188,9 @@ def _company(facts: CompanyFacts) -> tuple[Company, bool]:
 def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: bool = False) -> None:
     """One row per person across releases: 'Mohd Aslami' in one and 'Dr. Mohd A. Aslami' in another
     are the same chairman, kept under the fuller name (unless a person chose the name in the admin)."""
-    known = {} if company_is_new else {person_key(p.name): p for p in Person.objects.filter(company=company)}
+    # in the model's order (company, name) without the join to the company that ordering would add
+    people_there = [] if company_is_new else Person.objects.filter(company=company).order_by("name")
+    known = {person_key(p.name): p for p in people_there}
     new: dict[tuple[str, str], Person] = {}
     for facts in people:
         name, title = facts.name.strip()[:200], (facts.title or "").strip()[:200]

@@ -1,20 +1,29 @@
 """Command-line PATH arguments -> the releases to read: files, folders (recursive) and ``-`` for stdin.
 
-Nothing is read here until a release's turn comes, so a batch of thousands starts at once and a
-file that is too big is refused from its size alone, before its bytes are loaded.
+Nothing is read until a release's turn comes (or a few releases before it, with ``ReadAhead``), so a
+batch of thousands starts at once and a file that is too big is refused from its size alone, before its
+bytes are loaded.
 """
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import os
 import sys
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from . import decode
 from .decode import UnreadableRelease
+
+if TYPE_CHECKING:
+    from .facts import Extraction
 
 STDIN = "-"
 
@@ -97,3 +106,110 @@ def _walk(folder: Path) -> Iterator[str]:
                 continue
             found.append(name if rel_root == "." else os.path.join(rel_root, name))
     yield from sorted(found)
+
+
+# --- reading ahead of the writer ---------------------------------------------------------------------
+
+
+def extract(raw: bytes, name: str) -> tuple[Extraction | None, str | None]:
+    """(the extraction, None) or (None, the one line a person is told): the same in a worker process as
+    in this one. A parser bug on one release must not stop the batch."""
+    from .extract import extract_release  # the parser alone: a worker needs no Django
+
+    try:
+        return extract_release(raw, name), None
+    except UnreadableRelease as e:
+        return None, str(e)
+    except Exception as e:
+        return None, f"could not be read ({type(e).__name__}: {e})"
+
+
+@dataclass
+class Ahead:
+    """One source read ahead of its turn: its bytes (or why there are none) and its extraction, done
+    now in a worker process or later in this one."""
+
+    source: Source
+    raw: bytes | None = None
+    problem: str | None = None  # why it could not be read
+    sha256: str = ""
+    stored: bool = False  # already stored when looked up, or the same bytes came earlier in this batch
+    parsing: Future | None = None
+
+    def extraction(self) -> tuple[Extraction | None, str | None]:
+        if self.parsing is not None:
+            try:
+                return self.parsing.result()
+            except Exception:  # the worker is gone (killed, out of memory): read it here instead
+                pass
+        return extract(self.raw, self.source.name)
+
+
+class ReadAhead:
+    """The sources in order, each read, hashed and looked up a little ahead of its turn.
+
+    ``stored(shas)`` says which of a window of sha256s are stored already (one query per window instead
+    of one per release); those are not parsed ahead, and neither are bytes seen earlier in the batch,
+    since at their turn they may be stored by then. With ``workers`` > 0 the other releases are parsed
+    in that many worker processes while this one writes; results come back in order, so the outcome
+    and the output are those of a serial run.
+    """
+
+    WINDOW = 32  # releases read ahead of the one being written: enough to keep a worker busy
+
+    def __init__(
+        self,
+        sources: list[Source],
+        stdin: BinaryIO | None = None,
+        *,
+        stored: Callable[[list[str]], set[str]] | None = None,
+        workers: int = 0,
+    ) -> None:
+        self.sources, self.stdin, self.stored, self.workers = sources, stdin, stored, workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.seen: set[str] = set()
+
+    def __enter__(self) -> ReadAhead:
+        if self.workers > 0:
+            methods = multiprocessing.get_all_start_methods()
+            # fork: the worker starts at once with the parser already imported; it never touches the
+            # database connections it inherits. Elsewhere spawn imports the parser alone.
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def __iter__(self) -> Iterator[Ahead]:
+        ahead: deque[Ahead] = deque()
+        following = iter(self.sources)
+        more = True
+        while more or ahead:
+            if more and len(ahead) <= self.WINDOW // 2:
+                batch = [self._read(source) for source in islice(following, self.WINDOW - len(ahead))]
+                more = bool(batch)
+                self._look_up(batch)
+                ahead.extend(batch)
+            if ahead:
+                yield ahead.popleft()
+
+    def _read(self, source: Source) -> Ahead:
+        try:
+            raw = source.read(self.stdin)
+        except UnreadableRelease as e:
+            return Ahead(source, problem=str(e))
+        return Ahead(source, raw, sha256=hashlib.sha256(raw).hexdigest())
+
+    def _look_up(self, batch: list[Ahead]) -> None:
+        readable = [item for item in batch if item.raw is not None]
+        if self.stored is not None and readable:
+            stored = self.stored([item.sha256 for item in readable if item.sha256 not in self.seen])
+            for item in readable:
+                item.stored = item.sha256 in stored or item.sha256 in self.seen
+                self.seen.add(item.sha256)
+        for item in readable:
+            if self.pool is not None and not item.stored:
+                item.parsing = self.pool.submit(extract, item.raw, item.source.name)

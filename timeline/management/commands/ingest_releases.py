@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import time
@@ -10,14 +11,13 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
-from timeline.ingest.decode import UnreadableRelease
-from timeline.ingest.extract import extract_release
 from timeline.ingest.facts import Extraction
-from timeline.ingest.load import NOT_CASE, OUTCOMES, Courts, LoadResult, already_loaded, load_release
-from timeline.ingest.sources import STDIN, Source, expand
+from timeline.ingest.load import NOT_CASE, OUTCOMES, Courts, LoadResult, already_loaded, load_release, stored_among
+from timeline.ingest.sources import STDIN, Ahead, ReadAhead, Source, expand
 
 FAILED = "failed"
 READ = "read"  # a dry run's outcome for a release that reports a case
+PARALLEL_FROM = 50  # smaller batches are over before a worker process would pay for itself
 
 
 class Command(BaseCommand):
@@ -39,42 +39,67 @@ class Command(BaseCommand):
             help="text: one line per release for people; jsonl: one extraction per line "
             "(fixtures/contract/release-extraction.schema.json)",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            metavar="N",
+            help="processes at work: with N > 1 the releases of a batch over "
+            f"{PARALLEL_FROM} are parsed in N - 1 worker processes while this one writes (the same outcome "
+            "and output as one process). Default: min(2, CPUs) for an import, 1 for a dry run",
+        )
 
-    def handle(self, *args, paths: list[str], dry_run: bool, format: str, verbosity: int, **options) -> None:
+    def handle(
+        self, *args, paths: list[str], dry_run: bool, format: str, verbosity: int, jobs: int | None = None, **options
+    ) -> None:
         stdin = options.get("stdin") or sys.stdin.buffer
         sources = expand(paths)
+        if jobs is None:
+            jobs = 1 if dry_run else min(2, os.cpu_count() or 1)
+        if jobs < 1:
+            raise CommandError("--jobs must be at least 1")
+        jsonl = format == "jsonl"
+        # a real import looks the bytes up first: stored ones need no parsing (jsonl prints every extraction)
+        check = not dry_run and not jsonl
+        workers = jobs - 1 if len(sources) > PARALLEL_FROM else 0
         progress = Progress(len(sources), self.stderr, enabled=verbosity >= 1)
         tally: Counter[str] = Counter()
         self.courts = Courts()  # reference data: read once for the whole batch
-        for source in sources:
-            outcome, line = self.one(source, stdin, dry_run=dry_run, jsonl=format == "jsonl")
-            tally[outcome] += 1
-            if outcome == FAILED:
-                progress.clear()
-                self.stderr.write(f"failed: {display(source)}: {line}", self.style.ERROR)
-            elif format == "text" and verbosity >= 1:
-                if self.stdout.isatty():  # the same screen as the bar
-                    progress.clear()
-                self.stdout.write(f"{outcome}: {display(source)}{': ' + line if line else ''}")
-            progress.step()
+        with ReadAhead(sources, stdin, stored=stored_among if check else None, workers=workers) as releases:
+            for item in releases:
+                outcome, line = self.one(item, dry_run=dry_run, jsonl=jsonl, checked=check)
+                self.report(item.source, outcome, line, tally, progress, format, verbosity)
         progress.finish()
         if verbosity >= 1:
             self.stderr.write(summary(tally, len(sources), progress.elapsed(), dry_run), style_func=str)
         if tally[FAILED]:
             raise CommandError(f"{tally[FAILED]} of {len(sources)} releases failed", returncode=1)
 
-    def one(self, source: Source, stdin, *, dry_run: bool, jsonl: bool) -> tuple[str, str]:
-        """Read, extract and (unless a dry run) load one release: (outcome, what to say about it)."""
-        try:
-            raw = source.read(stdin)
-            checked = not dry_run and not jsonl
-            if checked and (known := already_loaded(raw)):
-                return known.outcome, describe_result(known)  # stored before: no need to parse it again
-            extraction = extract_release(raw, source.name)
-        except UnreadableRelease as e:
-            return FAILED, str(e)
-        except Exception as e:  # a parser bug on one release must not stop the batch
-            return FAILED, f"could not be read ({type(e).__name__}: {e})"
+    def report(
+        self, source: Source, outcome: str, line: str, tally: Counter, progress: Progress, format: str, verbosity: int
+    ) -> None:
+        tally[outcome] += 1
+        if outcome == FAILED:
+            progress.clear()
+            self.stderr.write(f"failed: {display(source)}: {line}", self.style.ERROR)
+        elif format == "text" and verbosity >= 1:
+            if self.stdout.isatty():  # the same screen as the bar
+                progress.clear()
+            self.stdout.write(f"{outcome}: {display(source)}{': ' + line if line else ''}")
+        progress.step()
+
+    def one(self, item: Ahead, *, dry_run: bool, jsonl: bool, checked: bool) -> tuple[str, str]:
+        """Extract (unless done ahead) and, unless a dry run, load one release: (outcome, what to say)."""
+        source, raw = item.source, item.raw
+        if item.problem is not None or raw is None:
+            return FAILED, item.problem or ""
+        # found stored when looked up ahead, or the same bytes came earlier in the batch: no need to
+        # parse them again if they are stored now
+        if checked and item.stored and (known := already_loaded(raw, item.sha256, expected=True)):
+            return known.outcome, describe_result(known)
+        extraction, problem = item.extraction()  # a parser bug on one release must not stop the batch
+        if extraction is None:
+            return FAILED, problem or ""
         if jsonl:
             self.stdout.write(json.dumps(extraction.to_contract(), ensure_ascii=False))
         if dry_run:
@@ -82,6 +107,8 @@ class Command(BaseCommand):
                 return NOT_CASE, extraction.not_case_reason or ""
             return READ, describe_extraction(extraction)
         try:
+            # checked: the bytes were looked up ahead and found nowhere (the unique key still guards a
+            # concurrent import)
             result = load_release(extraction, raw, origin=display(source), courts=self.courts, checked=checked)
         except Exception as e:  # the release's transaction rolled back; the next one goes on
             return FAILED, f"not imported, nothing written ({type(e).__name__}: {e})"
