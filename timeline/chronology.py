@@ -377,16 +377,14 @@ _RELEASE_FIELDS = [
 _SOURCE_FIELDS = [f.attname for f in EventSource._meta.concrete_fields]
 
 
-def case_events(case: Case, for_page: bool = False) -> list[TimelineEvent]:
+def case_events(case: Case) -> list[TimelineEvent]:
     """The events of a case, each with its sources (``chronology_sources``) and their releases.
 
     Two queries, as a ``prefetch_related`` of the sources with their releases would be, without its
     cost per event (a queryset cloned for each) and per source (a release built for each row though
     a case has few releases): a release is built once, without its text, and shared by its sources.
-    ``for_page``: without the events' ``created`` stamp, which only the feeds and calendar show.
     """
-    events = TimelineEvent.objects.filter(case=case)
-    events = list(events.defer("created") if for_page else events)
+    events = list(TimelineEvent.objects.filter(case=case))
     rows = (
         EventSource.objects.filter(event__case=case)
         .order_by(*EventSource._meta.ordering)
@@ -460,7 +458,7 @@ def build_chronology(
     events: Iterable[TimelineEvent] | None = None,
 ) -> Chronology:
     """The case's chronology narrowed to ``kinds`` and to events whose period meets [from, to]."""
-    entries = build_entries(case_events(case, for_page=True) if events is None else events)
+    entries = build_entries(case_events(case) if events is None else events)
     selected = [k for k in TimelineEvent.Kind.values if k in set(kinds)]
     counts = Counter(e.event.kind for e in entries)
     chips = [
