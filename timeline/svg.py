@@ -14,6 +14,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 from cases.partial_dates import DAY, YEAR
 
 from .chronology import Entry
@@ -181,11 +184,46 @@ class Timeline:
     def bars(self) -> list[Marker]:
         return [m for m in self.markers if m.row != "day"]
 
+    # The repeated elements as markup, built here once: the template would resolve some ten
+    # variables per tick and marker, twice per page (wide and narrow), for the same few strings.
+    @property
+    def ticks_svg(self) -> SafeString:
+        top, bottom, label_y = self.tick_top, self.tick_bottom, self.label_y
+        parts = []
+        for tick in self.ticks:
+            css = "tick" + (" tick--major" if tick.major else "") + (" tick--labelled" if tick.label else "")
+            parts.append(f'<line class="{css}" x1="{tick.tx}" x2="{tick.tx}" y1="{top}" y2="{bottom}"/>')
+            if tick.label:
+                label_css = "tick__label" + (" tick__label--major" if tick.major else "")
+                parts.append(f'<text class="{label_css}" x="{tick.label_x}" y="{label_y}">{escape(tick.label)}</text>')
+        return mark_safe("\n".join(parts))  # numbers, and text escaped above
+
+    @property
+    def bars_svg(self) -> SafeString:
+        return _markers_svg(self.bars)
+
+    @property
+    def dots_svg(self) -> SafeString:
+        return _markers_svg(self.dots)
+
     @property
     def description(self) -> str:
         clusters = sum(1 for m in self.markers if m.count > 1)
         words = f"{self.count} events from {self.start:%B %-d, %Y} to {self.end:%B %-d, %Y}"
         return f"{words}; nearby events are grouped ({clusters} groups)." if clusters else f"{words}."
+
+
+def _markers_svg(markers: Sequence[Marker]) -> SafeString:
+    parts = []
+    for m in markers:
+        if m.row == "day":
+            shape = f'<circle cx="{m.cx}" cy="{m.cy}" r="{m.r}"/>'
+        else:
+            shape = f'<rect x="{m.bar_x}" y="{m.bar_y}" width="{m.bar_width}" height="{m.bar_height}" rx="2"/>'
+        count = f'<text class="mk__count" x="{m.label_x}" y="{m.label_y}">{m.count}</text>' if m.show_label else ""
+        link = f'<a href="{escape(m.href)}" class="{escape(m.css)}">'
+        parts.append(f"{link}\n<title>{escape(m.title)}</title>\n{shape}\n{count}</a>")
+    return mark_safe("\n".join(parts))  # numbers, and text escaped above
 
 
 def build_timeline(entries: Sequence[Entry], width: int = WIDTH) -> Timeline | None:
