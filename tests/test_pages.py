@@ -296,18 +296,108 @@ def test_case_page_query_count_is_the_same_for_5_and_500_events(
     large = make_case(company=make_company("Large Co", ticker=""), court="deb")
     add_events(small, 5)
     add_events(large, 500)
-    # case, events, sources with releases, people, jointly administered cases, releases
+    # case, the chronology's version, events, sources with releases, people, jointly administered
+    # cases, releases: all the events when the outline is built, the page's once it is cached
     for case in (small, large):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(7):
             response = client.get(case.get_absolute_url())
         assert response.status_code == 200
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(7):
             client.get(case.get_absolute_url(), {"page": "3"})
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4):
             client.get(case.get_absolute_url(), {"kind": "hearing"}, headers=HTMX)
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4):
             client.get(case.get_absolute_url(), {"page": "2"}, headers=HTMX)
     assert entry_ids(client.get(large.get_absolute_url())) == [e.pk for e in build_chronology(large).entries[:200]]
+
+
+def _chip(html: str, kind: str) -> int:
+    return int(re.search(rf'data-kind="{kind}".*?chip__count">(\d+)<', html).group(1))
+
+
+def _event_form(event: TimelineEvent, **changes) -> dict:
+    """The admin change form of ``event`` as posted, with ``changes``; its sources left as they are."""
+    sources = list(event.sources.order_by("pk"))
+    data = {
+        "case": event.case_id,
+        "kind": event.kind,
+        "summary": event.summary,
+        "parties": "[]",
+        "date": event.date.isoformat() if event.date else "",
+        "date_precision": event.date_precision,
+        "date_qualifier": event.date_qualifier,
+        "date_text": event.date_text,
+        "amount": "",
+        "currency": event.currency,
+        "amount_qualifier": event.amount_qualifier,
+        "amount_note": event.amount_note,
+        "sources-TOTAL_FORMS": str(len(sources)),
+        "sources-INITIAL_FORMS": str(len(sources)),
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+    }
+    for i, source in enumerate(sources):
+        data |= {
+            f"sources-{i}-id": source.pk,
+            f"sources-{i}-event": event.pk,
+            f"sources-{i}-release": source.release_id,
+            f"sources-{i}-start": source.start,
+            f"sources-{i}-end": source.end,
+        }
+    return data | changes
+
+
+def test_cached_outline_follows_admin_edits_new_sources_and_deletions(staff_client, make_case, add_events):
+    """The chips, the order, the picture and the conflicts are cached per version of the case: an
+    admin edit, a new source, a deleted event and an edited release each show on the next request."""
+    client = Client()
+    case = make_case()
+    events = add_events(case, 450)
+    url = case.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert _chip(html, "emergence") == 28 and 'All <span class="chip__count">450</span>' in html
+    no_nonce = re.compile(r'nonce="[^"]*"')
+    assert no_nonce.sub("", client.get(url).content.decode()) == no_nonce.sub("", html)  # from the cache
+
+    # an admin edit of an event's kind and date: first in the chronology, one more emergence
+    moved = events[300]  # a conversion on page 2
+    form = _event_form(moved, kind="emergence", date="1999-03-02", date_precision="day", date_text="")
+    response = staff_client.post(reverse("admin:timeline_timelineevent_change", args=[moved.pk]), form)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    response = client.get(url)
+    html = response.content.decode()
+    assert entry_ids(response)[0] == moved.pk
+    assert _chip(html, "emergence") == 29
+    assert "March 2, 1999: emergence: Event number 300" in html  # the picture's marker title
+
+    # a new source from an earlier release places an undated event at that release
+    undated = events[6]
+    early = Release.objects.create(
+        sha256="e" * 64,
+        title="Early",
+        release_date=dt.date(1998, 6, 1),
+        origin="early.txt",
+        original=b"x",
+        text="early word",
+        is_bankruptcy=True,
+    )
+    EventSource.objects.create(event=undated, release=early, start=6, end=10, quote="word")
+    response = client.get(url)
+    assert entry_ids(response)[:2] == [undated.pk, moved.pk]
+    assert "reported June 1, 1998: judgment: Event number 6" in response.content.decode()
+
+    # a release's date edited moves the events it alone places
+    early.release_date = dt.date(2030, 1, 1)
+    early.save()
+    assert entry_ids(client.get(url))[0] == moved.pk
+
+    # a deleted event leaves the counts, the list and the picture
+    moved.delete()
+    response = client.get(url)
+    html = response.content.decode()
+    assert moved.pk not in entry_ids(response)
+    assert _chip(html, "emergence") == 28 and 'All <span class="chip__count">449</span>' in html
+    assert "Event number 300" not in html
 
 
 def test_history_restore_gets_the_whole_page(client, fibercore):

@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cached_property
 from itertools import groupby
 
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, Max, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -377,18 +377,21 @@ _RELEASE_FIELDS = [
 _SOURCE_FIELDS = [f.attname for f in EventSource._meta.concrete_fields]
 
 
-def case_events(case: Case) -> list[TimelineEvent]:
-    """The events of a case, each with its sources (``chronology_sources``) and their releases.
+def case_events(case: Case, ids: Sequence[int] | None = None) -> list[TimelineEvent]:
+    """The events of a case (only those of ``ids`` when given), each with its sources
+    (``chronology_sources``) and their releases.
 
     Two queries, as a ``prefetch_related`` of the sources with their releases would be, without its
     cost per event (a queryset cloned for each) and per source (a release built for each row though
     a case has few releases): a release is built once, without its text, and shared by its sources.
     """
-    events = list(TimelineEvent.objects.filter(case=case))
-    rows = (
-        EventSource.objects.filter(event__case=case)
-        .order_by(*EventSource._meta.ordering)
-        .values_list(*_SOURCE_FIELDS, *(f"release__{f}" for f in _RELEASE_FIELDS))
+    events = TimelineEvent.objects.filter(case=case)
+    sources = EventSource.objects.filter(event__case=case)
+    if ids is not None:
+        events, sources = events.filter(pk__in=ids), EventSource.objects.filter(event_id__in=ids)
+    events = list(events)
+    rows = sources.order_by(*EventSource._meta.ordering).values_list(
+        *_SOURCE_FIELDS, *(f"release__{f}" for f in _RELEASE_FIELDS)
     )
     db = rows.db
     width = len(_SOURCE_FIELDS)
@@ -407,8 +410,9 @@ def case_events(case: Case) -> list[TimelineEvent]:
     return events
 
 
-def build_entries(events: Iterable[TimelineEvent]) -> list[Entry]:
-    """Every event of a case in chronological order, with its conflict notes.
+def build_entries(events: Iterable[TimelineEvent], conflicts: bool = True) -> list[Entry]:
+    """Every event of a case in chronological order, with its conflict notes (unless ``conflicts``
+    is false: they compare the events with each other, so they need all of them).
 
     ``events`` from ``case_events``, or any events (their sources are then read per event).
     """
@@ -429,7 +433,8 @@ def build_entries(events: Iterable[TimelineEvent]) -> list[Entry]:
             Entry(event, sources, event.when, min(released, key=lambda d: d.sort_date()) if released else None)
         )
     entries.sort(key=lambda e: e.sort_key)
-    _mark_conflicts(entries)
+    if conflicts:
+        _mark_conflicts(entries)
     return entries
 
 
@@ -569,6 +574,86 @@ def entry_rows(entries: Iterable[Entry], staff: bool = False) -> list[dict]:
 
 
 @dataclass
+class ChronologyOutline:
+    """What the case page reads of the whole (filtered) chronology, as plain values it can cache.
+
+    The chips, the conflict count, the order of the shown events, their headings and conflict notes,
+    the pictures (``svg.TimelinePicture``): all need every event of the case, so they are computed
+    once per version of the case (``chronology_version``) and filter, and a page then reads only its
+    own events (``page_entries``).
+    """
+
+    total: int  # before filtering
+    kinds: list[KindCount]
+    selected_kinds: list[str]
+    date_from: dt.date | None
+    date_to: dt.date | None
+    conflict_count: int
+    order: list[int]  # the pks of the shown (filtered) entries, in order
+    month_keys: list[tuple[int | None, int | None]]  # of the shown entries, in order
+    conflicts: dict[int, list[str]]  # pk -> notes, for the shown entries that have some
+    first: dt.date | None
+    last: dt.date | None
+    timelines: list = field(default_factory=list)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.selected_kinds or self.date_from or self.date_to)
+
+    @property
+    def shown(self) -> int:
+        return len(self.order)
+
+    @cached_property
+    def year_counts(self) -> Counter:
+        return Counter(key[0] for key in self.month_keys)
+
+
+def outline_of(chronology: Chronology, timelines: list | None = None) -> ChronologyOutline:
+    entries = chronology.entries
+    return ChronologyOutline(
+        total=chronology.total,
+        kinds=chronology.kinds,
+        selected_kinds=chronology.selected_kinds,
+        date_from=chronology.date_from,
+        date_to=chronology.date_to,
+        conflict_count=chronology.conflict_count,
+        order=[e.pk for e in entries],
+        month_keys=[e.month_key for e in entries],
+        conflicts={e.pk: e.conflicts for e in entries if e.conflicts},
+        first=chronology.first,
+        last=chronology.last,
+        timelines=timelines or [],
+    )
+
+
+def chronology_version(case: Case) -> tuple:
+    """Changes whenever anything the outline of ``case`` depends on changes: one aggregate query.
+
+    An event saved (admin, ``save()``, the bulk writes: ``TimelineEvent.updated``) or deleted (the
+    count), a source added or deleted (their count, the last id), a release edited (its date places
+    undated events: ``Release.updated``).
+    """
+    version = TimelineEvent.objects.filter(case=case).aggregate(
+        n_events=Count("id", distinct=True),
+        last_updated=Max("updated"),
+        n_sources=Count("sources"),
+        last_source=Max("sources__id"),
+        last_release=Max("sources__release__updated"),
+    )
+    return tuple(version.values())
+
+
+def page_entries(case: Case, ids: Sequence[int], conflicts: Mapping[int, list[str]]) -> list[Entry]:
+    """The entries of ``ids`` (in that order) with their conflict notes from the outline: two queries."""
+    by_pk = {e.pk: e for e in build_entries(case_events(case, ids), conflicts=False)}
+    entries = [by_pk[pk] for pk in ids if pk in by_pk]
+    for entry in entries:
+        entry.conflicts = list(conflicts.get(entry.pk, ()))
+    return entries
+
+
+@dataclass
 class ChronologyPage:
     """One page of a chronology's (filtered) entries, grouped, with the numbers its pager needs."""
 
@@ -579,6 +664,7 @@ class ChronologyPage:
     start_index: int  # 1-based, of this page's first entry
     end_index: int
     years: list[YearGroup]
+    links: list[str] | None = None  # the address of each page, when paged
 
     @property
     def paged(self) -> bool:
@@ -605,6 +691,13 @@ class ChronologyPage:
     def next_size(self) -> int:
         return min(self.count - self.end_index, self.end_index - self.start_index + 1)
 
+    def href(self, index: int, anchor: str) -> str:
+        """The link to the entry at ``index`` of the chronology: its anchor, on its page when another."""
+        on = index // self.size + 1
+        if not self.links or on == self.number:
+            return f"#{anchor}"
+        return f"{self.links[on - 1]}#{anchor}"
+
 
 def page_number(value: object, num_pages: int) -> int:
     """A ``page`` parameter as a page that exists: junk is the first page, too far is the last."""
@@ -616,46 +709,45 @@ def page_number(value: object, num_pages: int) -> int:
 
 
 def chronology_page(
-    chronology: Chronology,
+    outline: ChronologyOutline,
+    entries_of: Callable[[list[int]], list[Entry]],
     number: object = 1,
     size: int = ENTRIES_PER_PAGE,
     staff: bool = False,
     page_link: Callable[[int], str] | None = None,
 ) -> ChronologyPage:
-    """Page ``number`` of ``chronology.entries``: its entries grouped and printed, year counts of the whole.
+    """Page ``number`` of the outline's entries: its entries grouped and printed, year counts of the whole.
 
-    ``page_link(n)`` is the address of page n (a query string); every entry on another page gets
-    ``link`` = that address plus its anchor, so the picture's markers lead to the right page.
+    ``entries_of(ids)`` gives the entries of the page (in order). ``page_link(n)`` is the address of
+    page n (a query string): ``ChronologyPage.href`` leads a marker of the picture to its entry's page.
     """
-    entries = chronology.entries
-    num_pages = max(1, -(-len(entries) // size))
+    order = outline.order
+    num_pages = max(1, -(-len(order) // size))
     number = page_number(number, num_pages)
     first = (number - 1) * size
-    shown = entries[first : first + size]
+    shown = entries_of(order[first : first + size])
+    links = None
     if num_pages == 1:
         years = group_by_month(shown)
     else:
-        years = group_by_month(shown, Counter(e.month_key[0] for e in entries))
-        if first and shown and entries[first - 1].month_key == shown[0].month_key:
+        years = group_by_month(shown, outline.year_counts)
+        if first and shown and outline.month_keys[first - 1] == shown[0].month_key:
             years[0].months[0].continued = True
         if page_link:
             links = [page_link(n) for n in range(1, num_pages + 1)]
-            for index, entry in enumerate(entries):
-                on = index // size + 1
-                entry.link = "" if on == number else f"{links[on - 1]}#{entry.anchor}"
     rows = iter(entry_rows(shown, staff))
     for year in years:
         for month in year.months:
             month.rows = [next(rows) for _ in month.entries]
-    return ChronologyPage(number, num_pages, size, len(entries), first + 1, first + len(shown), years)
+    return ChronologyPage(number, num_pages, size, len(order), first + 1, first + len(shown), years, links)
 
 
-def page_of_event(chronology: Chronology, event_id: int, size: int = ENTRIES_PER_PAGE) -> int | None:
+def page_of_event(outline: ChronologyOutline, event_id: int, size: int = ENTRIES_PER_PAGE) -> int | None:
     """The page of the (filtered) chronology that shows event ``event_id``; None when it is not shown."""
-    for index, entry in enumerate(chronology.entries):
-        if entry.event.pk == event_id:
-            return index // size + 1
-    return None
+    try:
+        return outline.order.index(event_id) // size + 1
+    except ValueError:
+        return None
 
 
 # --- the case list ---------------------------------------------------------------------------

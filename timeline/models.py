@@ -42,6 +42,8 @@ class Release(models.Model):
     original = models.BinaryField(help_text="The file exactly as received, for download.")
     text = models.TextField(help_text="The cleaned text; every source span indexes it.")
     imported_at = models.DateTimeField(auto_now_add=True)
+    # part of the case page's chronology version: a source's release date places undated events
+    updated = models.DateTimeField(auto_now=True)
     is_bankruptcy = models.BooleanField(help_text="Whether the release reports a bankruptcy case.")
     not_case_reason = models.CharField(
         max_length=300, blank=True, default="", help_text="Why the importer found no bankruptcy case in it."
@@ -102,6 +104,9 @@ class TimelineEvent(Provenance, Amount):
     )
     award = models.ForeignKey(DisclosedAward, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
     created = models.DateTimeField(auto_now_add=True)
+    # the case page's chronology version (chronology.chronology_version): set on every save, and by
+    # the bulk writes (bulk_create through pre_save; bulk_update lists it explicitly)
+    updated = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
     objects = EventQuerySet.as_manager()
@@ -120,6 +125,8 @@ class TimelineEvent(Provenance, Amount):
         indexes = [
             # the chronology of one case, in order
             models.Index(fields=["case", "sort_date", "sort_rank", "id"], name="timeline_event_chrono_idx"),
+            # the chronology version of one case (count, max(updated)) read from the index alone
+            models.Index(fields=["case", "updated", "id"], name="timeline_event_version_idx"),
         ]
 
     def __str__(self) -> str:

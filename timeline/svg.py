@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -213,17 +213,90 @@ class Timeline:
         return f"{words}; nearby events are grouped ({clusters} groups)." if clusters else f"{words}."
 
 
+def _after_href(m: Marker) -> str:
+    """A marker's markup after the value of its link's ``href`` (which depends on the page shown)."""
+    if m.row == "day":
+        shape = f'<circle cx="{m.cx}" cy="{m.cy}" r="{m.r}"/>'
+    else:
+        shape = f'<rect x="{m.bar_x}" y="{m.bar_y}" width="{m.bar_width}" height="{m.bar_height}" rx="2"/>'
+    count = f'<text class="mk__count" x="{m.label_x}" y="{m.label_y}">{m.count}</text>' if m.show_label else ""
+    return f'" class="{escape(m.css)}">\n<title>{escape(m.title)}</title>\n{shape}\n{count}</a>'
+
+
 def _markers_svg(markers: Sequence[Marker]) -> SafeString:
-    parts = []
-    for m in markers:
-        if m.row == "day":
-            shape = f'<circle cx="{m.cx}" cy="{m.cy}" r="{m.r}"/>'
-        else:
-            shape = f'<rect x="{m.bar_x}" y="{m.bar_y}" width="{m.bar_width}" height="{m.bar_height}" rx="2"/>'
-        count = f'<text class="mk__count" x="{m.label_x}" y="{m.label_y}">{m.count}</text>' if m.show_label else ""
-        link = f'<a href="{escape(m.href)}" class="{escape(m.css)}">'
-        parts.append(f"{link}\n<title>{escape(m.title)}</title>\n{shape}\n{count}</a>")
+    parts = [f'<a href="{escape(m.href)}{_after_href(m)}' for m in markers]
     return mark_safe("\n".join(parts))  # numbers, and text escaped above
+
+
+# A marker as cached: (index of its first entry in the chronology, that entry's anchor, the markup
+# after its href).
+MarkerMarkup = tuple[int, str, str]
+
+
+@dataclass
+class TimelinePicture:
+    """A drawn ``Timeline`` as markup, without its entries: what the case page caches (pickled).
+
+    Only the markers' links depend on the page shown; ``linked`` fills them in.
+    """
+
+    width: int
+    height: int
+    axis_y: int
+    description: str
+    ticks_svg: SafeString
+    bars: list[MarkerMarkup]
+    dots: list[MarkerMarkup]
+    legend: list[tuple[str, str]]
+    bars_svg: SafeString = SafeString()
+    dots_svg: SafeString = SafeString()
+
+    axis_x1 = MARGIN
+
+    @property
+    def axis_x2(self) -> int:
+        return self.width - MARGIN
+
+    @property
+    def narrow(self) -> bool:
+        return self.width < WIDTH
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {self.width} {self.height}"
+
+    def linked(self, href: Callable[[int, str], str]) -> TimelinePicture:
+        """This picture with its markers' links: ``href(index, anchor)`` of each marker's first entry."""
+
+        def markup(markers: list[MarkerMarkup]) -> SafeString:
+            return mark_safe("\n".join(f'<a href="{escape(href(i, anchor))}{rest}' for i, anchor, rest in markers))
+
+        return replace(self, bars_svg=markup(self.bars), dots_svg=markup(self.dots))
+
+
+def picture_of(timeline: Timeline, index: Mapping[int, int]) -> TimelinePicture:
+    """``timeline`` as a ``TimelinePicture``; ``index``: event pk -> its place in the chronology."""
+
+    def markers(ms: Sequence[Marker]) -> list[MarkerMarkup]:
+        return [(index[m.entries[0].pk], m.entries[0].anchor, _after_href(m)) for m in ms]
+
+    return TimelinePicture(
+        width=timeline.width,
+        height=timeline.height,
+        axis_y=timeline.axis_y,
+        description=timeline.description,
+        ticks_svg=timeline.ticks_svg,
+        bars=markers(timeline.bars),
+        dots=markers(timeline.dots),
+        legend=timeline.legend,
+    )
+
+
+def timeline_pictures(entries: Sequence[Entry]) -> list[TimelinePicture]:
+    """The wide and the narrow picture of ``entries`` (a chronology, in order); none when nothing is placed."""
+    index = {e.pk: i for i, e in enumerate(entries)}
+    timelines = (build_timeline(entries), build_timeline(entries, NARROW_WIDTH))
+    return [picture_of(t, index) for t in timelines if t]
 
 
 def build_timeline(entries: Sequence[Entry], width: int = WIDTH) -> Timeline | None:

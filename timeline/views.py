@@ -8,9 +8,11 @@ and its fragment (a Django template partial), so every URL works without JavaScr
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,19 +25,24 @@ from cases.models import Case
 from . import exports
 from .chronology import (
     ENTRIES_PER_PAGE,
+    ChronologyOutline,
+    Entry,
     build_chronology,
     build_entries,
     case_events,
     chronology_page,
+    chronology_version,
     highlighted_segments,
     latest_events,
+    outline_of,
+    page_entries,
     page_of_event,
     quote_in_paragraph,
     with_event_stats,
 )
 from .forms import PAGE_SIZE, CaseFilterForm, ChronologyFilterForm, courts_with_cases, petition_years
 from .models import EventSource, Release
-from .svg import NARROW_WIDTH, build_timeline
+from .svg import timeline_pictures
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -78,12 +85,35 @@ def _page_link(query: QueryDict) -> Callable[[int], str]:
     return link
 
 
+OUTLINE_TIMEOUT = 24 * 3600  # the key holds the case's version: an edit makes a new key, not a stale page
+
+
+def chronology_outline(case: Case, values: dict) -> tuple[ChronologyOutline, dict[int, Entry] | None]:
+    """The outline of the case's chronology under the filter ``values``, from the cache when the
+    case has not changed since (one aggregate query), else built from all its events and cached.
+
+    Also the entries by pk when it was built (the page takes its entries from them, no query).
+    """
+    version = chronology_version(case)
+    filters = (sorted(values["kinds"]), values["date_from"], values["date_to"])
+    digest = hashlib.sha256(repr((version, filters)).encode()).hexdigest()
+    key = f"case-chronology:{case.pk}:{digest}"
+    outline = cache.get(key)
+    if outline is not None:
+        return outline, None
+    chronology = build_chronology(case, **values)
+    # drawn twice, for wide screens and for phones; CSS shows one (a phone cannot read the wide one)
+    outline = outline_of(chronology, timeline_pictures(chronology.entries))
+    cache.set(key, outline, OUTLINE_TIMEOUT)
+    return outline, {e.pk: e for e in chronology.entries}
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(_case_for_page(), pk=pk)
     filters = ChronologyFilterForm(request.GET)
-    chronology = build_chronology(case, **filters.values())
+    chronology, built = chronology_outline(case, filters.values())
     page_link = _page_link(request.GET)
     if "event" in request.GET and "page" not in request.GET and not wants_fragment(request):
         # a link to one event of a long chronology (#event-N led nowhere): the page that shows it
@@ -91,14 +121,20 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         number = page_of_event(chronology, int(event_id)) if event_id.isdigit() else None
         anchor = f"#event-{event_id}" if number else ""
         return redirect(f"{request.path}{page_link(number or 1).rstrip('?')}{anchor}")
-    page = chronology_page(chronology, request.GET.get("page"), staff=request.user.is_staff, page_link=page_link)
-    entries = chronology.entries
+
+    def entries_of(ids: list[int]) -> list[Entry]:
+        if built is not None:
+            return [built[pk] for pk in ids]
+        return page_entries(case, ids, chronology.conflicts)
+
+    page = chronology_page(
+        chronology, entries_of, request.GET.get("page"), staff=request.user.is_staff, page_link=page_link
+    )
     context = {
         "case": case,
         "chronology": chronology,
         "page": page,
-        # drawn twice, for wide screens and for phones; CSS shows one (a phone cannot read the wide one)
-        "timelines": [t for t in (build_timeline(entries), build_timeline(entries, NARROW_WIDTH)) if t],
+        "timelines": [t.linked(page.href) for t in chronology.timelines],
         "filters": filters,
         "staff": request.user.is_staff,
     }

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from cases.fields import set_partial_date
@@ -328,7 +329,12 @@ class _EventWriter:
         if new:
             bulk_create_with_history(new, TimelineEvent, default_change_reason=CHANGE_REASON)
         if filled:
-            bulk_update_with_history(filled, TimelineEvent, _FILLABLE_EVENT_FIELDS, default_change_reason=CHANGE_REASON)
+            now = timezone.now()  # bulk_update skips pre_save: auto_now is set here (the case page's version)
+            for row in filled:
+                row.updated = now
+            bulk_update_with_history(
+                filled, TimelineEvent, [*_FILLABLE_EVENT_FIELDS, "updated"], default_change_reason=CHANGE_REASON
+            )
         EventSource.objects.bulk_create(
             [
                 EventSource(
