@@ -139,8 +139,28 @@ class Tick:
         return _fmt(self.label_at)
 
 
+class Frame:
+    """The drawing's box, shared by the timeline as built and as cached: ``width`` and ``height`` given."""
+
+    width: int
+    height: int
+    axis_x1 = MARGIN
+
+    @property
+    def axis_x2(self) -> int:
+        return self.width - MARGIN
+
+    @property
+    def narrow(self) -> bool:
+        return self.width < WIDTH
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {self.width} {self.height}"
+
+
 @dataclass
-class Timeline:
+class Timeline(Frame):
     start: dt.date
     end: dt.date
     markers: list[Marker]
@@ -163,18 +183,6 @@ class Timeline:
     @property
     def label_y(self) -> int:
         return self.axis_y + 20
-
-    @property
-    def axis_x2(self) -> int:
-        return self.width - MARGIN
-
-    @property
-    def narrow(self) -> bool:
-        return self.width < WIDTH
-
-    @property
-    def view_box(self) -> str:
-        return f"0 0 {self.width} {self.height}"
 
     @property
     def dots(self) -> list[Marker]:
@@ -234,7 +242,7 @@ MarkerMarkup = tuple[int, str, str]
 
 
 @dataclass
-class TimelinePicture:
+class TimelinePicture(Frame):
     """A drawn ``Timeline`` as markup, without its entries: what the case page caches (pickled).
 
     Only the markers' links depend on the page shown; ``linked`` fills them in.
@@ -250,20 +258,6 @@ class TimelinePicture:
     legend: list[tuple[str, str]]
     bars_svg: SafeString = SafeString()
     dots_svg: SafeString = SafeString()
-
-    axis_x1 = MARGIN
-
-    @property
-    def axis_x2(self) -> int:
-        return self.width - MARGIN
-
-    @property
-    def narrow(self) -> bool:
-        return self.width < WIDTH
-
-    @property
-    def view_box(self) -> str:
-        return f"0 0 {self.width} {self.height}"
 
     def linked(self, href: Callable[[int, str], str]) -> TimelinePicture:
         """This picture with its markers' links: ``href(index, anchor)`` of each marker's first entry."""
