@@ -91,7 +91,3 @@ def _list_first_page(client: Client, url: str, rounds: int) -> tuple[list[float]
         view.append(time.perf_counter() - start)
         raw.append(replay(queries))
     return view, raw
-
-
-def terms_for_load() -> str:
-    return terms()[0]
