@@ -12,7 +12,9 @@ from django.db import connections
 def describe() -> str:
     db = settings.DATABASES["default"]
     if is_sqlite():
-        return f"SQLite {sqlite_version()} file {Path(db['NAME']).relative_to(settings.BASE_DIR)}"
+        name = Path(db["NAME"])
+        shown = name.relative_to(settings.BASE_DIR) if name.is_relative_to(settings.BASE_DIR) else name
+        return f"SQLite {sqlite_version()} file {shown}"
     return f"PostgreSQL database {db['NAME']} on {db.get('HOST') or 'localhost'}:{db.get('PORT') or 5432}"
 
 

@@ -22,6 +22,7 @@ ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "127.0.0.1", "localhost"]
 BENCH_DATA = BASE_DIR / "bench" / "data"
 _db = DATABASES["default"]
 if _db["ENGINE"] == "django.db.backends.sqlite3":
-    _db["NAME"] = str(BENCH_DATA / "bench.sqlite3")
+    # BENCH_SQLITE: another file, so two benchmark runs on one machine do not drop each other's data
+    _db["NAME"] = os.environ.get("BENCH_SQLITE") or str(BENCH_DATA / "bench.sqlite3")
 else:
     _db["NAME"] = f"{_db['NAME']}_bench"
