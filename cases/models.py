@@ -163,6 +163,7 @@ class Case(Provenance):
         blank=True,
         related_name="jointly_administered",
         help_text="For jointly administered cases: the case the court administers them under.",
+        db_index=False,  # indexed below where set: nearly every case has none
     )
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -185,6 +186,10 @@ class Case(Provenance):
             models.Index(fields=["-petition_date", "id"], name="cases_case_petition_idx"),
             # a later release joins the case by number
             models.Index(fields=["case_number_normalized"], name="cases_case_number_idx"),
+            # the cases jointly administered under one lead. Partial: NULL for nearly every case, and
+            # SQLite's ANALYZE counts those NULLs as one key (100,000 rows a value), then scans the
+            # petition index instead (150 ms instead of 0.1 ms); this index has only the set rows.
+            models.Index(fields=["lead_case"], condition=Q(lead_case__isnull=False), name="cases_case_lead_case_idx"),
         ]
 
     def __str__(self) -> str:
