@@ -15,7 +15,7 @@ import pytest
 from django.contrib import admin
 from django.core.management import call_command
 from django.core.management.base import CommandError, OutputWrapper
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from jsonschema import Draft202012Validator
 
 from cases.models import AdversaryProceeding, Case, Company, Court, DisclosedAward, Motion, Person
@@ -363,6 +363,68 @@ def test_nothing_is_half_written_when_the_load_fails(monkeypatch):
     assert set(counts().values()) == {0}
 
 
+class _LockConflict(Exception):
+    pgcode = "40P01"  # what psycopg2 sets on the error Django wraps: deadlock detected
+
+
+@pytest.mark.django_db
+def test_a_batch_that_deadlocks_with_another_import_is_written_again_one_release_per_transaction(monkeypatch):
+    real_load, depths = ingest_releases.load_release, []
+
+    def deadlock_on_the_third(extraction, raw, **kwargs):
+        depths.append(len(connection.atomic_blocks))
+        if len(depths) == 3:  # two releases of the batch are written (uncommitted) by then
+            raise OperationalError("deadlock detected") from _LockConflict()
+        return real_load(extraction, raw, **kwargs)
+
+    monkeypatch.setattr(ingest_releases, "load_release", deadlock_on_the_third)
+
+    status, out, err = ingest(*PGE, FIBERCORE)
+
+    assert status == 0 and not failure_lines(err)
+    outside = depths[0] - 1  # the test's own transaction
+    # three in the batch's transaction, the third rolled it all back; then each of the four alone
+    assert depths == [outside + 1] * 3 + [outside] * 4
+    assert [line.split(":", 1)[0] for line in out.splitlines()] == ["created", "updated", "updated", "created"]
+    assert Release.objects.count() == 4 and Case.objects.count() == 2
+    assert TimelineEvent.history.count() == TimelineEvent.objects.count()  # nothing written twice
+
+
+@pytest.mark.django_db
+def test_a_release_failing_inside_a_batch_rolls_back_to_its_savepoint_and_the_batch_commits(monkeypatch):
+    monkeypatch.setattr(ingest_releases, "BATCH", 2)
+    real_write = load._EventWriter.write
+
+    def fail_for_the_second_pge_release(self, events):
+        if self.release.origin.endswith(PGE[1].name):
+            raise RuntimeError("simulated bug")
+        return real_write(self, events)
+
+    monkeypatch.setattr(load._EventWriter, "write", fail_for_the_second_pge_release)
+
+    status, out, err = ingest(*PGE, FIBERCORE)
+
+    assert status == 1
+    assert failure_lines(err) == [f"failed: {PGE[1]}: not imported, nothing written (RuntimeError: simulated bug)"]
+    assert sorted(Release.objects.values_list("origin", flat=True)) == sorted(map(str, [PGE[0], PGE[2], FIBERCORE]))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQLSTATE of a PostgreSQL error")
+@pytest.mark.django_db
+def test_a_deadlock_reported_by_postgresql_is_told_from_other_errors():
+    def error_of(sql: str) -> Exception:
+        with pytest.raises(Exception) as caught, transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+        return caught.value
+
+    deadlock = error_of("DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected'; END $$")
+    serialization = error_of("DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = 'serialization_failure'; END $$")
+    unique = error_of("DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = 'unique_violation'; END $$")
+
+    assert load.is_lock_conflict(deadlock) and load.is_lock_conflict(serialization)
+    assert not load.is_lock_conflict(unique)
+
+
 # --- the dry run and its contract ------------------------------------------------------------------
 
 
@@ -513,7 +575,10 @@ def test_jobs_must_be_at_least_one(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_imports_of_the_same_folder_at_once_leave_no_duplicates(tmp_path):
+@pytest.mark.parametrize("order", ["same", "rotated"])
+def test_two_imports_of_the_same_folder_at_once_leave_no_duplicates(tmp_path, order):
+    """In different orders each import locks companies the other needs next: on PostgreSQL one of them
+    is failed as a deadlock and writes its batch again, one release per transaction."""
     # committed rows, so the racing processes see the courts; an earlier transactional test's flush
     # may have emptied the reference data the migration loaded
     if Court.objects.count() < 90:
@@ -531,16 +596,17 @@ def test_two_imports_of_the_same_folder_at_once_leave_no_duplicates(tmp_path):
     else:
         db = connection.settings_dict
         env = {"DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"}
+    paths = {"same": [[RELEASES], [RELEASES]], "rotated": [ALL, ALL[8:] + ALL[:8]]}[order]
     racers = [
         subprocess.Popen(
-            [sys.executable, "manage.py", "ingest_releases", "-v", "1", str(RELEASES)],
+            [sys.executable, "manage.py", "ingest_releases", "-v", "1", *map(str, files)],
             cwd=BASE,
             env={**os.environ, "DEBUG": "1", **env},
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(2)
+        for files in paths
     ]
     results = [racer.communicate(timeout=120) for racer in racers]
 

@@ -99,6 +99,19 @@ def load_release(
     raise AssertionError("unreachable")
 
 
+# SQLSTATEs of a transaction PostgreSQL failed to break a lock cycle (deadlock) or keep serializable:
+# it lost a race with another, and may simply be run again
+_LOCK_CONFLICTS = frozenset({"40P01", "40001"})
+
+
+def is_lock_conflict(error: BaseException) -> bool:
+    """A deadlock or a serialization failure, as Django raises it (the driver's error is the cause)."""
+    for e in (error, error.__cause__):
+        if (getattr(e, "pgcode", None) or getattr(e, "sqlstate", None)) in _LOCK_CONFLICTS:
+            return True
+    return False
+
+
 def already_loaded(raw: bytes, sha256: str | None = None, *, expected: bool = False) -> LoadResult | None:
     """The "unchanged" result when these exact bytes were stored before: a re-run need not parse them.
 

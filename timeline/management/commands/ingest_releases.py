@@ -10,20 +10,34 @@ import time
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+from django.db import DatabaseError, transaction
 
 from timeline.ingest.facts import Extraction
-from timeline.ingest.load import NOT_CASE, OUTCOMES, Courts, LoadResult, already_loaded, load_release, stored_among
+from timeline.ingest.load import (
+    NOT_CASE,
+    OUTCOMES,
+    Courts,
+    LoadResult,
+    already_loaded,
+    is_lock_conflict,
+    load_release,
+    stored_among,
+)
 from timeline.ingest.sources import STDIN, Ahead, ReadAhead, Source, expand
 
 FAILED = "failed"
 READ = "read"  # a dry run's outcome for a release that reports a case
 PARALLEL_FROM = 50  # smaller batches are over before a worker process would pay for itself
+# releases written per transaction, each in a savepoint of its own: a commit (a disk flush on PostgreSQL)
+# per release cost more than the rest of the write. A crash loses at most this many, which a re-run imports.
+BATCH = 32
 
 
 class Command(BaseCommand):
     help = (
         "Import press releases: files, folders (recursive, sorted) or - for standard input. Each release is "
-        "written in one transaction; a release that fails is reported on stderr and the batch goes on."
+        "written all or nothing (a savepoint of its own, committed with up to "
+        f"{BATCH} others); a release that fails is reported on stderr and the batch goes on."
     )
     # Reading releases needs no URL or template checks; skipping them keeps a small dry run fast.
     requires_system_checks = []
@@ -62,13 +76,19 @@ class Command(BaseCommand):
         # a real import looks the bytes up first: stored ones need no parsing (jsonl prints every extraction)
         check = not dry_run and not jsonl
         workers = jobs - 1 if len(sources) > PARALLEL_FROM else 0
-        progress = Progress(len(sources), self.stderr, enabled=verbosity >= 1)
+        progress = self.progress = Progress(len(sources), self.stderr, enabled=verbosity >= 1)
+        self.verbosity = verbosity
         tally: Counter[str] = Counter()
         self.courts = Courts()  # reference data: read once for the whole batch
         with ReadAhead(sources, stdin, stored=stored_among if check else None, workers=workers) as releases:
-            for item in releases:
-                outcome, line = self.one(item, dry_run=dry_run, jsonl=jsonl, checked=check)
-                self.report(item.source, outcome, line, tally, progress, format, verbosity)
+            if dry_run:
+                for item in releases:
+                    outcome, line = self.read(item, jsonl=jsonl)
+                    self.report(item.source, outcome, line, tally, progress, format, verbosity)
+            else:
+                for batch in batches(releases, BATCH):
+                    for item, (outcome, line) in zip(batch, self.write(batch, jsonl, check), strict=True):
+                        self.report(item.source, outcome, line, tally, progress, format, verbosity)
         progress.finish()
         if verbosity >= 1:
             self.stderr.write(summary(tally, len(sources), progress.elapsed(), dry_run), style_func=str)
@@ -88,31 +108,90 @@ class Command(BaseCommand):
             self.stdout.write(f"{outcome}: {display(source)}{': ' + line if line else ''}")
         progress.step()
 
-    def one(self, item: Ahead, *, dry_run: bool, jsonl: bool, checked: bool) -> tuple[str, str]:
-        """Extract (unless done ahead) and, unless a dry run, load one release: (outcome, what to say)."""
-        source, raw = item.source, item.raw
-        if item.problem is not None or raw is None:
-            return FAILED, item.problem or ""
-        # found stored when looked up ahead, or the same bytes came earlier in the batch: no need to
-        # parse them again if they are stored now
-        if checked and item.stored and (known := already_loaded(raw, item.sha256, expected=True)):
-            return known.outcome, describe_result(known)
-        extraction, problem = item.extraction()  # a parser bug on one release must not stop the batch
+    def read(self, item: Ahead, *, jsonl: bool) -> tuple[str, str]:
+        """A dry run's release: extract (unless done ahead) and say what it reports."""
+        extraction, problem = self.extract(item, jsonl)
         if extraction is None:
-            return FAILED, problem or ""
+            return FAILED, problem
+        if not extraction.is_bankruptcy:
+            return NOT_CASE, extraction.not_case_reason or ""
+        return READ, describe_extraction(extraction)
+
+    def extract(self, item: Ahead, jsonl: bool) -> tuple[Extraction | None, str]:
+        """(the extraction, "") or (None, why not); prints it when asked. A parser bug on one release must
+        not stop the batch."""
+        if item.problem is not None or item.raw is None:
+            return None, item.problem or ""
+        extraction, problem = item.extraction()
+        if extraction is None:
+            return None, problem or ""
         if jsonl:
             self.stdout.write(json.dumps(extraction.to_contract(), ensure_ascii=False))
-        if dry_run:
-            if not extraction.is_bankruptcy:
-                return NOT_CASE, extraction.not_case_reason or ""
-            return READ, describe_extraction(extraction)
+        return extraction, ""
+
+    def write(self, batch: list[Ahead], jsonl: bool, checked: bool) -> list[tuple[str, str]]:
+        """Load a batch of releases in one transaction, each in a savepoint of its own (a release that
+        fails rolls back alone); the outcomes hold once it commits.
+
+        Parsing comes first, outside the transaction, so no lock waits on it. Two imports at once may
+        each hold a company another needs (its row lock lasts the transaction): the database then
+        breaks the deadlock by failing one, which writes this batch again one release per transaction,
+        as other failures of the transaction as a whole do.
+        """
+        # found stored when looked up ahead, or the same bytes came earlier in the batch: those are not
+        # parsed unless they turn out not to be stored at their turn
+        parsed = [None if checked and item.stored else self.extract(item, jsonl) for item in batch]
+        try:
+            with transaction.atomic():
+                return [self.load(item, done, checked, alone=False) for item, done in zip(batch, parsed, strict=True)]
+        except DatabaseError as e:  # rolled back, all of it: each release on its own
+            if self.verbosity >= 1:
+                self.progress.clear()
+                self.stderr.write(
+                    f"batch of {plural(len(batch), 'release')} rolled back ({type(e).__name__}: {first_line(e)}); "
+                    "writing it again one release per transaction",
+                    style_func=str,
+                )
+            return [self.load(item, done, checked, alone=True) for item, done in zip(batch, parsed, strict=True)]
+
+    def load(
+        self, item: Ahead, parsed: tuple[Extraction | None, str] | None, checked: bool, *, alone: bool
+    ) -> tuple[str, str]:
+        """Load one release (``alone``: in a transaction of its own): (outcome, what to say)."""
+        if parsed is None:
+            if (known := already_loaded(item.raw, item.sha256, expected=True)) is not None:
+                return known.outcome, describe_result(known)
+            parsed = self.extract(item, jsonl=False)  # no longer stored (or never was): parse it after all
+        extraction, problem = parsed
+        if extraction is None:
+            return FAILED, problem
         try:
             # checked: the bytes were looked up ahead and found nowhere (the unique key still guards a
             # concurrent import)
-            result = load_release(extraction, raw, origin=display(source), courts=self.courts, checked=checked)
-        except Exception as e:  # the release's transaction rolled back; the next one goes on
+            result = load_release(
+                extraction, item.raw, origin=display(item.source), courts=self.courts, checked=checked
+            )
+        except Exception as e:  # the release's savepoint (or transaction) rolled back; the next one goes on
+            if not alone and is_lock_conflict(e):
+                raise  # the whole batch rolls back and is written again, one release per transaction
             return FAILED, f"not imported, nothing written ({type(e).__name__}: {e})"
         return result.outcome, describe_result(result)
+
+
+def first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [""])[0]
+
+
+def batches(items, size: int):
+    """The items in lists of ``size`` (the last one shorter)."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def display(source: Source) -> str:
