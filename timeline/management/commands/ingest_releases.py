@@ -133,17 +133,19 @@ class Command(BaseCommand):
         """Load a batch of releases in one transaction, each in a savepoint of its own (a release that
         fails rolls back alone); the outcomes hold once it commits.
 
-        Parsing comes first, outside the transaction, so no lock waits on it. Two imports at once may
-        each hold a company another needs (its row lock lasts the transaction): the database then
-        breaks the deadlock by failing one, which writes this batch again one release per transaction,
-        as other failures of the transaction as a whole do.
+        Each release waits only for its own parse (done ahead in a worker, as a rule), so writing keeps
+        pace with parsing. Two imports at once may each hold a company the other needs (its row lock
+        lasts the transaction): the database then breaks the deadlock by failing one, which writes this
+        batch again one release per transaction, as after any failure of the transaction as a whole.
         """
-        # found stored when looked up ahead, or the same bytes came earlier in the batch: those are not
-        # parsed unless they turn out not to be stored at their turn
-        parsed = [None if checked and item.stored else self.extract(item, jsonl) for item in batch]
+        parsed: dict[int, tuple[Extraction | None, str]] = {}  # parsed (and printed) once, even if written twice
+
+        def load_all(alone: bool) -> list[tuple[str, str]]:
+            return [self.load(item, parsed, at, jsonl, checked, alone=alone) for at, item in enumerate(batch)]
+
         try:
             with transaction.atomic():
-                return [self.load(item, done, checked, alone=False) for item, done in zip(batch, parsed, strict=True)]
+                return load_all(alone=False)
         except DatabaseError as e:  # rolled back, all of it: each release on its own
             if self.verbosity >= 1:
                 self.progress.clear()
@@ -152,17 +154,17 @@ class Command(BaseCommand):
                     "writing it again one release per transaction",
                     style_func=str,
                 )
-            return [self.load(item, done, checked, alone=True) for item, done in zip(batch, parsed, strict=True)]
+            return load_all(alone=True)
 
-    def load(
-        self, item: Ahead, parsed: tuple[Extraction | None, str] | None, checked: bool, *, alone: bool
-    ) -> tuple[str, str]:
+    def load(self, item: Ahead, parsed: dict, at: int, jsonl: bool, checked: bool, *, alone: bool) -> tuple[str, str]:
         """Load one release (``alone``: in a transaction of its own): (outcome, what to say)."""
-        if parsed is None:
-            if (known := already_loaded(item.raw, item.sha256, expected=True)) is not None:
-                return known.outcome, describe_result(known)
-            parsed = self.extract(item, jsonl=False)  # no longer stored (or never was): parse it after all
-        extraction, problem = parsed
+        # found stored when looked up ahead, or the same bytes came earlier in the batch: no need to
+        # parse them if they are stored now
+        if checked and item.stored and (known := already_loaded(item.raw, item.sha256, expected=True)):
+            return known.outcome, describe_result(known)
+        if at not in parsed:
+            parsed[at] = self.extract(item, jsonl)
+        extraction, problem = parsed[at]
         if extraction is None:
             return FAILED, problem
         try:
