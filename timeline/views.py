@@ -11,12 +11,16 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -38,6 +42,7 @@ from .chronology import (
     page_entries,
     page_of_event,
     quote_in_paragraph,
+    with_chronology_version,
     with_event_stats,
 )
 from .forms import PAGE_SIZE, CaseFilterForm, ChronologyFilterForm, courts_with_cases, petition_years
@@ -88,13 +93,22 @@ def _page_link(query: QueryDict) -> Callable[[int], str]:
 OUTLINE_TIMEOUT = 24 * 3600  # the key holds the case's version: an edit makes a new key, not a stale page
 
 
-def chronology_outline(case: Case, values: dict) -> tuple[ChronologyOutline, dict[int, Entry] | None]:
+def _case_for_detail():
+    """The case with its chronology's version (``with_chronology_version``): one query for both."""
+    return with_chronology_version(_case_for_page())
+
+
+def chronology_outline(
+    case: Case, values: dict, version: str | None = None
+) -> tuple[ChronologyOutline, dict[int, Entry] | None]:
     """The outline of the case's chronology under the filter ``values``, from the cache when the
-    case has not changed since (one aggregate query), else built from all its events and cached.
+    case has not changed since (``chronology_version``: the case's annotation, else one aggregate
+    query), else built from all its events and cached.
 
     Also the entries by pk when it was built (the page takes its entries from them, no query).
     """
-    version = chronology_version(case)
+    if version is None:
+        version = chronology_version(case)
     filters = (sorted(values["kinds"]), values["date_from"], values["date_to"])
     digest = hashlib.sha256(repr((version, filters)).encode()).hexdigest()
     key = f"case-chronology:{case.pk}:{digest}"
@@ -108,19 +122,35 @@ def chronology_outline(case: Case, values: dict) -> tuple[ChronologyOutline, dic
     return outline, {e.pk: e for e in chronology.entries}
 
 
-@require_GET
-@vary_on_headers("HX-Request")
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(_case_for_page(), pk=pk)
-    filters = ChronologyFilterForm(request.GET)
-    chronology, built = chronology_outline(case, filters.values())
-    page_link = _page_link(request.GET)
-    if "event" in request.GET and "page" not in request.GET and not wants_fragment(request):
-        # a link to one event of a long chronology (#event-N led nowhere): the page that shows it
-        event_id = request.GET["event"]
-        number = page_of_event(chronology, int(event_id)) if event_id.isdigit() else None
-        anchor = f"#event-{event_id}" if number else ""
-        return redirect(f"{request.path}{page_link(number or 1).rstrip('?')}{anchor}")
+@dataclass(frozen=True)
+class ChronologyHTML:
+    """The ``chronology`` partial as rendered, and the two figures of the outline the page's head reads."""
+
+    html: SafeString
+    total: int  # events before filtering
+    conflict_count: int
+
+
+def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterForm) -> ChronologyHTML:
+    """The ``chronology`` partial of ``case_detail.html`` for this request, from the cache when it
+    was rendered before for the same version of the case, query string, path and kind of user.
+
+    Everything the partial reads is in the key: the outline (the case's version and the filters),
+    the page number, the query string (``{% querystring %}``, the date inputs, the filter errors),
+    ``request.path`` and ``staff`` (admin links), so a hit is byte for byte what a render would be.
+    Stored as a plain str, marked safe when read: it is this template's own output, escaped when
+    rendered.
+    """
+    values = filters.values()
+    version = chronology_version(case)
+    staff = request.user.is_staff
+    parts = (version, request.path, request.META.get("QUERY_STRING", ""), staff, get_language())
+    key = f"case-chronology-html:{case.pk}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    cached = cache.get(key)
+    if cached is not None:
+        html, total, conflict_count = cached
+        return ChronologyHTML(mark_safe(html), total, conflict_count)
+    chronology, built = chronology_outline(case, values, version)
 
     def entries_of(ids: list[int]) -> list[Entry]:
         if built is not None:
@@ -128,7 +158,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return page_entries(case, ids, chronology.conflicts)
 
     page = chronology_page(
-        chronology, entries_of, request.GET.get("page"), staff=request.user.is_staff, page_link=page_link
+        chronology, entries_of, request.GET.get("page"), staff=staff, page_link=_page_link(request.GET)
     )
     context = {
         "case": case,
@@ -136,12 +166,35 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "timelines": [t.linked(page.href) for t in chronology.timelines],
         "filters": filters,
-        "staff": request.user.is_staff,
+        "staff": staff,
     }
+    html = render_to_string("timeline/case_detail.html#chronology", context, request)
+    plain = str.__str__(html)  # a str, not the SafeString (whose str() is itself)
+    cache.set(key, (plain, chronology.total, chronology.conflict_count), OUTLINE_TIMEOUT)
+    return ChronologyHTML(html, chronology.total, chronology.conflict_count)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(_case_for_detail(), pk=pk)
+    filters = ChronologyFilterForm(request.GET)
+    if "event" in request.GET and "page" not in request.GET and not wants_fragment(request):
+        # a link to one event of a long chronology (#event-N led nowhere): the page that shows it
+        chronology, _ = chronology_outline(case, filters.values())
+        event_id = request.GET["event"]
+        number = page_of_event(chronology, int(event_id)) if event_id.isdigit() else None
+        anchor = f"#event-{event_id}" if number else ""
+        return redirect(f"{request.path}{_page_link(request.GET)(number or 1).rstrip('?')}{anchor}")
+    chronology = chronology_html(request, case, filters)
     if wants_fragment(request):
-        return render(request, "timeline/case_detail.html#chronology", context)
-    context["long_chronology"] = chronology.total > ENTRIES_PER_PAGE
-    context |= {
+        return HttpResponse(chronology.html)
+    context = {
+        "case": case,
+        "chronology_html": chronology.html,
+        "conflict_count": chronology.conflict_count,
+        "long_chronology": chronology.total > ENTRIES_PER_PAGE,
+        "staff": request.user.is_staff,
         "people": list(case.company.people.order_by("pk")),  # in the order the releases named them
         "joint_cases": list(case.jointly_administered.select_related("company", "court")),
         "releases": list(case.releases.defer("text", "original").order_by("release_date", "id")),

@@ -1,0 +1,156 @@
+"""The case page's rendered chronology is cached (views.chronology_html): keyed on the case's version,
+the query string, the path and whether the reader is staff, so a hit is always what a render would be."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from cases.models import Case
+from timeline.chronology import chronology_version, with_chronology_version
+from timeline.models import EventSource, TimelineEvent
+
+from .conftest import RELEASES
+from .test_pages import HTMX, _event_form, add_events, fibercore  # noqa: F401 (fixtures)
+
+NONCE = re.compile(r'nonce="[^"]*"')
+ADMIN_LINK = "Edit event in admin"
+
+
+def page(client: Client, url: str, **params) -> str:
+    return NONCE.sub("", client.get(url, params).content.decode())
+
+
+def fragment(client: Client, url: str, **params) -> str:
+    return client.get(url, params, headers=HTMX).content.decode()
+
+
+def assert_as_rendered(client: Client, url: str, **params) -> tuple[str, str]:
+    """The page and the fragment as served now (from the cache when it holds them) are the page and
+    fragment rendered afresh; returns them."""
+    served = page(client, url, **params), fragment(client, url, **params)
+    cache.clear()
+    assert page(client, url, **params) == served[0]
+    cache.clear()
+    assert fragment(client, url, **params) == served[1]
+    assert served[1].strip() in served[0]  # the fragment is the page's chronology, byte for byte
+    return served
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def long_case(make_case, add_events):  # noqa: F811 (the fixture imported above)
+    case = make_case()
+    add_events(case, 450)
+    return case
+
+
+def test_a_second_request_reads_the_rendered_chronology_from_the_cache(client, long_case, django_assert_num_queries):
+    url = long_case.get_absolute_url()
+    first = page(client, url, page="2")
+    with django_assert_num_queries(4):  # the case and its version, people, joint cases, releases
+        assert page(client, url, page="2") == first
+    with django_assert_num_queries(1):  # the case and its version
+        html = fragment(client, url, page="2")
+    assert html.strip() in first and 'id="event-' in html
+
+
+def test_an_admin_edit_of_an_event_shows_on_the_next_request(client, staff_client, long_case):
+    url = long_case.get_absolute_url()
+    event = long_case.events.get(summary="Event number 3")
+    before = page(client, url), fragment(client, url)
+    assert "Event number 3<" in before[0] and "Event number 3<" in before[1]
+
+    form = _event_form(event, summary="Adjourned to a date to be set")
+    response = staff_client.post(reverse("admin:timeline_timelineevent_change", args=[event.pk]), form)
+    assert response.status_code == 302
+
+    html, part = assert_as_rendered(client, url)
+    for served in (html, part):
+        assert "Event number 3<" not in served and "Adjourned to a date to be set" in served
+        assert "corrected by staff" in served
+
+
+def test_a_new_import_adding_a_source_shows_on_the_next_request(db, client):
+    def ingest(name: str) -> None:
+        call_command("ingest_releases", str(RELEASES / name), stdout=io.StringIO(), stderr=io.StringIO())
+
+    ingest("00_fibercore_2003-11-17.txt")
+    case = Case.objects.get()
+    url = case.get_absolute_url()
+    before = page(client, url), fragment(client, url)
+    assert "Source 2" not in before[0] and "Source 2" not in before[1]
+    sources = EventSource.objects.count()
+
+    ingest("28_fibercore_photonics_com_rewrite_2003-11-17.txt")  # the same case, told again
+    assert EventSource.objects.count() > sources
+    html, part = assert_as_rendered(client, url)
+    assert "Source 2" in html and "Source 2" in part
+
+
+def test_deleting_an_event_or_a_source_shows_on_the_next_request(client, staff_client, long_case):
+    url = long_case.get_absolute_url()
+    gone = long_case.events.get(summary="Event number 4")
+    sourced = long_case.events.get(summary="Event number 5")
+    assert "Event number 4<" in page(client, url) and "Event number 4<" in fragment(client, url)
+
+    response = staff_client.post(reverse("admin:timeline_timelineevent_delete", args=[gone.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    html, part = assert_as_rendered(client, url)
+    assert "Event number 4<" not in html and "Event number 4<" not in part
+    assert 'All <span class="chip__count">449</span>' in html
+
+    sourced.sources.get().delete()
+    html, part = assert_as_rendered(client, url)
+    start = part.index(f'id="event-{sourced.pk}"')
+    end = part.find('id="event-', start + 1)
+    assert "No release quoted" in part[start:end]
+
+
+def test_staff_and_anonymous_readers_never_see_each_others_chronology(client, staff_client, long_case):
+    url = long_case.get_absolute_url()
+    admin_events = reverse("admin:timeline_timelineevent_changelist")
+    for params in ({}, {"page": "2"}, {"kind": "hearing"}):
+        for first, second in ((client, staff_client), (staff_client, client)):
+            cache.clear()
+            for reader in (first, second, first, second):
+                staff = reader is staff_client
+                for served in (page(reader, url, **params), fragment(reader, url, **params)):
+                    assert (ADMIN_LINK in served) is staff
+                    assert (admin_events in served) is staff
+
+
+def test_the_version_read_with_the_case_is_the_version_queried_alone(long_case, make_case, make_company, add_events):  # noqa: F811
+    def annotated(case: Case) -> str:
+        return with_chronology_version(Case.objects.filter(pk=case.pk)).get().chronology_version
+
+    assert chronology_version(long_case) == annotated(long_case)
+    quiet = make_case(make_company("Quiet Co", ticker=""))
+    empty = annotated(quiet)
+    add_events(quiet, 1)
+    assert annotated(quiet) != empty
+
+    before = annotated(long_case)
+    event = long_case.events.first()
+    release = event.sources.first().release
+    release.title = "Renamed"
+    release.save()
+    after_release = annotated(long_case)
+    assert after_release != before
+    TimelineEvent.objects.get(pk=event.pk).save()
+    after_save = annotated(long_case)
+    assert after_save != after_release
+    EventSource.objects.create(event=event, release=release, start=0, end=4, quote="word")
+    assert annotated(long_case) != after_save
