@@ -41,6 +41,33 @@ def seconds(client: Client, url: str) -> float:
     return timed(lambda: client.get(url))[0]
 
 
+COLD_SIZE = 1000
+
+
+def cold(client: Client, size: int, pk: int, runs: int = 9) -> Row:
+    """The page on a cache miss (the first request after an edit, or after a restart): the cache is
+    emptied before each request, so it builds the whole outline and renders the chronology again."""
+    from django.core.cache import cache
+
+    page_url, bare_url = case_url(pk), f"/bench/case/{pk}/bare"
+    shown = page_size()
+    if shown and size > shown:
+        bare_url += f"?limit={shown}"
+    page, bare = [], []
+    status = 200
+    for _ in range(runs):
+        cache.clear()
+        elapsed, response = timed(lambda: client.get(page_url))
+        page.append(elapsed)
+        status = max(status, response.status_code)
+        bare.append(seconds(client, bare_url))
+    cache.clear()
+    return Row(
+        SECTION, f"{size:,} events, cold cache: server time (median of {runs})", median(page) * 1000, "ms",
+        median(bare) * 1000, FLOOR, "information (cache emptied before each request)", None, note=f"HTTP {status}",
+    )  # fmt: skip
+
+
 def run(cases: dict[int, int]) -> list[Row]:
     """``cases`` maps an event count to the id of a case with that many events."""
     if case_url(next(iter(cases.values()))) is None:
@@ -69,6 +96,8 @@ def run(cases: dict[int, int]) -> list[Row]:
             Row(SECTION, f"{size:,} events: server time (median of {runs})", value, "ms", floor, FLOOR, target, ok,
                 note=f"HTTP {status}")
         )  # fmt: skip
+    if COLD_SIZE in cases:
+        rows.append(cold(client, COLD_SIZE, cases[COLD_SIZE]))
     constant = len(set(counts)) == 1
     rows.append(
         Row(SECTION, "SQL queries at " + " / ".join(f"{s:,}" for s in cases), max(counts), "queries", 1, FLOOR,
