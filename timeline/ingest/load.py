@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -37,6 +36,7 @@ from cases.models import (
 from cases.partial_dates import PartialDate
 from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
 
+from . import rows as sql
 from .facts import CaseFacts, CompanyFacts, Event, Extraction, Money, PersonFacts
 
 CREATED = "created"  # a new release that started a new case
@@ -174,8 +174,7 @@ def _release(extraction, raw, sha256, origin, company, case, not_case_reason) ->
         case=case,
     )
     set_partial_date(release, "release_date", src.release_date)
-    release.save()
-    return release
+    return sql.insert(release)  # no history, no signals: save() without compiling the INSERT
 
 
 # --- company, people, case -------------------------------------------------------------------------
@@ -186,7 +185,8 @@ def _company(facts: CompanyFacts) -> tuple[Company, bool]:
     imports cannot both decide a case (or an event) is missing and create it twice; no unique key could
     say so for a case without a number. SQLite's IMMEDIATE transactions serialize anyway."""
     key = normalize_company_name(facts.name)
-    company = Company.objects.select_for_update().filter(normalized_name=key).order_by().first()
+    found = sql.select(Company, "{normalized_name} = %s", [key], order_by="{id}", limit=1, for_update=True)
+    company = found[0] if found else None
     if company is None:
         company = Company(
             name=facts.name.strip()[:200], ticker=(facts.ticker or "")[:30], market=(facts.market or "")[:40]
@@ -203,7 +203,7 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
     """One row per person across releases: 'Mohd Aslami' in one and 'Dr. Mohd A. Aslami' in another
     are the same chairman, kept under the fuller name (unless a person chose the name in the admin)."""
     # in the model's order (company, name) without the join to the company that ordering would add
-    people_there = [] if company_is_new else Person.objects.filter(company=company).order_by("name")
+    people_there = [] if company_is_new else sql.select(Person, "{company_id} = %s", [company.pk], order_by="{name}")
     known = {person_key(p.name): p for p in people_there}
     new: dict[tuple[str, str], Person] = {}
     for facts in people:
@@ -271,10 +271,14 @@ def _matching_case(
     by_number = court is not None and bool(key)
     if company_is_new and not by_number:
         return None  # a company created just now has no cases
-    wanted = Q(company=company)
     if by_number:
-        wanted |= Q(court=court, case_number_normalized=key)
-    rows = list(Case.objects.filter(wanted).order_by("-id"))
+        where, params = (
+            "{company_id} = %s OR ({court_id} = %s AND {case_number_normalized} = %s)",
+            [company.pk, court.pk, key],
+        )
+    else:
+        where, params = "{company_id} = %s", [company.pk]
+    rows = sql.select(Case, where, params, order_by="{id} DESC")
     for c in rows:
         if c.company_id == company.pk:
             c.company = company
@@ -367,10 +371,7 @@ class _EventWriter:
         if self.new_case or not events:
             return []
         related = sorted({_RECORD_FIELD[ev.kind] for ev in events if ev.kind in _RECORD_FIELD})
-        rows = TimelineEvent.objects.filter(case=self.case).order_by("id")
-        if related:
-            rows = rows.select_related(*related)
-        found = list(rows)
+        found = sql.select_related(TimelineEvent, related, "{case_id} = %s", [self.case.pk], order_by="{id}")
         for row in found:
             row.case = self.case
         return found
@@ -453,7 +454,9 @@ class _EventWriter:
     def _records_for(self, field: str) -> list:
         if field not in self._records:
             model = _RECORD_MODEL[field]
-            self._records[field] = [] if self.new_case else list(model.objects.filter(case=self.case).order_by("id"))
+            self._records[field] = (
+                [] if self.new_case else sql.select(model, "{case_id} = %s", [self.case.pk], order_by="{id}")
+            )
         return self._records[field]
 
     def _make_record(self, field: str, ev: Event):
