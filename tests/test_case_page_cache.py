@@ -3,6 +3,7 @@ the query string, the path and whether the reader is staff, so a hit is always w
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -12,9 +13,10 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from cases.models import Case
+from cases.models import Case, Person
 from timeline.chronology import chronology_version, with_chronology_version
-from timeline.models import EventSource, TimelineEvent
+from timeline.models import EventSource, Release, TimelineEvent
+from timeline.views import _case_for_detail, head_lists
 
 from .conftest import RELEASES
 from .test_pages import HTMX, _event_form, add_events, fibercore  # noqa: F401 (fixtures)
@@ -60,7 +62,7 @@ def long_case(make_case, add_events):  # noqa: F811 (the fixture imported above)
 def test_a_second_request_reads_the_rendered_chronology_from_the_cache(client, long_case, django_assert_num_queries):
     url = long_case.get_absolute_url()
     first = page(client, url, page="2")
-    with django_assert_num_queries(4):  # the case and its version, people, joint cases, releases
+    with django_assert_num_queries(1):  # the case, its version, people, joint cases and releases
         assert page(client, url, page="2") == first
     with django_assert_num_queries(1):  # the case and its version
         html = fragment(client, url, page="2")
@@ -154,3 +156,41 @@ def test_the_version_read_with_the_case_is_the_version_queried_alone(long_case, 
     assert after_save != after_release
     EventSource.objects.create(event=event, release=release, start=0, end=4, quote="word")
     assert annotated(long_case) != after_save
+
+
+def test_the_head_lists_read_with_the_case_are_those_their_own_queries_give(make_case, make_company):
+    """People, jointly administered cases and releases come with the case as JSON, numbered by the
+    database in each query's own order: the same rows, values and order (NULL dates, collation)."""
+    lead = make_case()
+    for name, title in (("Zoë <b>Ärger</b> & Co", 'CEO "acting"'), ("alpha person", ""), ("Beta Person", "CFO")):
+        Person.objects.create(company=lead.company, name=name, title=title)
+    for i, (name, petition) in enumerate(
+        [("beta Holdings", dt.date(2004, 1, 1)), ("Alpha Holdings", dt.date(2004, 1, 1)), ("Zed <Inc>", None),
+         ("Émile SA", dt.date(2001, 5, 5)), ("_under", dt.date(2004, 1, 1))]
+    ):  # fmt: skip
+        number = f"0{i}-1234" if i % 2 else ""
+        make_case(
+            make_company(name, ticker=""), court="deb", lead_case=lead, petition_date=petition, case_number=number
+        )
+    for i, (title, date, precision) in enumerate(
+        [("", None, "day"), ("Second & <last>", dt.date(2004, 7, 1), "month"), ("Third", dt.date(2003, 1, 1), "year"),
+         ("Fourth", dt.date(2004, 7, 9), "day"), ("Fifth", dt.date(2004, 7, 9), "day")]
+    ):  # fmt: skip
+        Release.objects.create(
+            sha256=f"{i:064d}", title=title, release_date=date, release_date_precision=precision,
+            origin=f"some/dir/file{i}.txt", original=b"x", text="t", is_bankruptcy=True, case=lead,
+        )  # fmt: skip
+
+    def shown(case: Case) -> dict:
+        lists = head_lists(case)
+        return {
+            "people": [(p.pk, p.name, p.title) for p in lists["people"]],
+            "joint": [(c.pk, c.company.name, c.case_number, c.get_absolute_url()) for c in lists["joint_cases"]],
+            "releases": [(r.pk, str(r), r.released, r.get_absolute_url()) for r in lists["releases"]],
+        }
+
+    annotated = _case_for_detail().get(pk=lead.pk)
+    assert "people_json" in annotated.__dict__
+    expected = shown(Case.objects.get(pk=lead.pk))
+    assert shown(annotated) == expected
+    assert len(expected["people"]) == 3 and len(expected["joint"]) == 5 and len(expected["releases"]) == 5

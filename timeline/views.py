@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import F, Func, TextField
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -24,7 +27,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from cases.models import Case
+from cases.models import Case, Company, Person
 
 from . import exports
 from .chronology import (
@@ -93,9 +96,93 @@ def _page_link(query: QueryDict) -> Callable[[int], str]:
 OUTLINE_TIMEOUT = 24 * 3600  # the key holds the case's version: an edit makes a new key, not a stale page
 
 
-def _case_for_detail():
-    """The case with its chronology's version (``with_chronology_version``): one query for both."""
-    return with_chronology_version(_case_for_page())
+# The case page's head lists, read with the case as JSON (one query for the whole warm page): for
+# each, the rows and the columns of the query it replaces, numbered in that query's own ORDER BY by
+# the database (so NULLs and collation order as before). `{case}` is the outer case row.
+_HEAD_LISTS = {
+    "people": (
+        '"cases_person" x WHERE x.company_id = {case}.company_id',
+        "x.id",  # in the order the releases named them
+        ("x.id", "x.name", "x.title"),
+    ),
+    "joint_cases": (
+        '"cases_case" x INNER JOIN "cases_company" c ON c.id = x.company_id WHERE x.lead_case_id = {case}.id',
+        "x.petition_date DESC, c.name ASC",  # Case.Meta.ordering
+        ("x.id", "x.case_number", "x.company_id", "c.name"),
+    ),
+    "releases": (
+        '"timeline_release" x WHERE x.case_id = {case}.id',
+        "x.release_date ASC, x.id ASC",
+        ("x.id", "x.title", "x.origin", "x.release_date", "x.release_date_precision", "x.release_date_qualifier",
+         "x.release_date_text"),
+    ),
+}  # fmt: skip
+
+
+class HeadList(Func):
+    """One of ``_HEAD_LISTS`` as a JSON text of ``[n, column, ...]`` rows (SQLite and PostgreSQL)."""
+
+    output_field = TextField()
+
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(F("pk"))
+
+    def _sql(self, compiler, connection, aggregate: str, **extra):
+        rows, order, columns = _HEAD_LISTS[self.name]
+        case = compiler.quote_name(compiler.query.get_initial_alias())
+        numbered = (
+            f"SELECT ROW_NUMBER() OVER (ORDER BY {order}) AS n, {', '.join(columns)} FROM {rows.format(case=case)}"
+        )
+        names = ", ".join(["n", *(f"y.{c.split('.')[1]}" for c in columns)])
+        sql = aggregate.format(names=names, numbered=numbered)
+        return sql, []
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self._sql(compiler, connection, "(SELECT json_group_array(json_array({names})) FROM ({numbered}) y)")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self._sql(compiler, connection, "(SELECT json_agg(json_build_array({names}))::text FROM ({numbered}) y)")
+
+
+def _case_for_detail(head: bool = True):
+    """The case with its chronology's version (``with_chronology_version``) and, with ``head``, the
+    lists of the page's head (``head_lists``): one query for all of it."""
+    cases = with_chronology_version(_case_for_page())
+    if head and connection.vendor in ("sqlite", "postgresql"):
+        cases = cases.annotate(**{f"{name}_json": HeadList(name) for name in _HEAD_LISTS})
+    return cases
+
+
+def _rows(text: str | None) -> list[list]:
+    return [row[1:] for row in sorted(json.loads(text or "[]"), key=lambda row: row[0])]
+
+
+def head_lists(case: Case) -> dict[str, list]:
+    """The people of the case's company, the cases jointly administered under it and the releases
+    about it, each in the order of its own query: from the case's annotations when it has them."""
+    if "people_json" not in case.__dict__:
+        return {
+            "people": list(case.company.people.order_by("pk")),  # in the order the releases named them
+            "joint_cases": list(case.jointly_administered.select_related("company", "court")),
+            "releases": list(case.releases.defer("text", "original").order_by("release_date", "id")),
+        }
+    people = [
+        Person(id=id, company_id=case.company_id, name=name, title=title) for id, name, title in _rows(case.people_json)
+    ]
+    joint = []
+    for id, number, company_id, company in _rows(case.joint_cases_json):
+        other = Case(id=id, case_number=number, company_id=company_id, lead_case_id=case.pk)
+        other.company = Company(id=company_id, name=company)
+        joint.append(other)
+    releases = [
+        Release(
+            id=id, title=title, origin=origin, release_date=dt.date.fromisoformat(date) if date else None,
+            release_date_precision=precision, release_date_qualifier=qualifier, release_date_text=text, case_id=case.pk,
+        )
+        for id, title, origin, date, precision, qualifier, text in _rows(case.releases_json)
+    ]  # fmt: skip
+    return {"people": people, "joint_cases": joint, "releases": releases}
 
 
 def chronology_outline(
@@ -177,7 +264,7 @@ def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterF
 @require_GET
 @vary_on_headers("HX-Request")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(_case_for_detail(), pk=pk)
+    case = get_object_or_404(_case_for_detail(head=not wants_fragment(request)), pk=pk)
     filters = ChronologyFilterForm(request.GET)
     if "event" in request.GET and "page" not in request.GET and not wants_fragment(request):
         # a link to one event of a long chronology (#event-N led nowhere): the page that shows it
@@ -195,9 +282,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "conflict_count": chronology.conflict_count,
         "long_chronology": chronology.total > ENTRIES_PER_PAGE,
         "staff": request.user.is_staff,
-        "people": list(case.company.people.order_by("pk")),  # in the order the releases named them
-        "joint_cases": list(case.jointly_administered.select_related("company", "court")),
-        "releases": list(case.releases.defer("text", "original").order_by("release_date", "id")),
+        **head_lists(case),
     }
     return render(request, "timeline/case_detail.html", context)
 
