@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from django.db import models
-from django.db.models import Q
-
-# A search word matching at most this many cases is resolved to ids first (see CaseQuerySet.search).
-SEARCH_CANDIDATES = 5000
+from django.db.models import F, Q
+from django.db.models.lookups import In
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -26,56 +25,38 @@ class CaseQuerySet(models.QuerySet):
     def search(self, text: str):
         """Every word must match the debtor's name or ticker, the case number or the court (id or citation).
 
-        Each word's alternatives are id sets from one table each, so PostgreSQL serves them from one
-        index (the trigram indexes of migration 0003, the foreign-key indexes) instead of joining and
-        scanning every case per word. A word naming up to SEARCH_CANDIDATES cases is read into a
-        set and the sets are intersected here, so the count and the page look up a few ids by key
-        rather than re-running every word's match. A word of one or two letters ('of', 'AH') is too
-        common inside names and too short for a trigram: beside longer words it is left out; alone,
-        it matches a ticker or court id exactly, the start of the debtor's name, or a court citation.
+        One query, the words matched and intersected in the database: the candidates are a UNION of
+        id sets from one table each, which an index serves (the debtors naming every word, through
+        the trigram indexes of migration 0003 and the company foreign key; the cases whose number
+        holds a word, through the number's trigram and key indexes; the cases in a court a word
+        names), and each word is then checked on the candidates' own rows. A case matching every
+        word matches each either in its debtor, so its debtor names them all, or in its number or
+        court, so it is a candidate: the candidates hold every match, and the checks keep exactly
+        the matches. A word of one or two letters ('of', 'AH') is too common inside names and too
+        short for a trigram: beside longer words it is left out; alone, it matches a ticker or court
+        id exactly, the start of the debtor's name, or a court citation.
         """
+        from .models import Company, Court
+
         words = text.split()[:8]
         if any(len(w) >= 3 for w in words):  # 'Saratoga Photonics of Michigan': 'of' narrows nothing
             words = [w for w in words if len(w) >= 3]
-        qs, found = self, None
-        for word in words:
-            matching = self._cases_matching(word)
-            ids = set(matching[: SEARCH_CANDIDATES + 1])
-            if len(ids) > SEARCH_CANDIDATES:  # too common to list: leave it to the database
-                qs = qs.filter(pk__in=matching)
-            else:
-                found = ids if found is None else found & ids
-        return qs if found is None else qs.filter(pk__in=sorted(found))
-
-    def _cases_matching(self, word: str):
-        from .models import Company, Court, normalize_case_number
-
+        words = list(dict.fromkeys(words))  # 'Photonics Photonics' matches what 'Photonics' does
+        if not words:
+            return self
         cases = self.model.objects.order_by()
-        # 95 courts: read the few that match now, so a word that names none adds no arm for the
-        # planner to misjudge (it guessed a thousand cases per court and walked the whole list).
-        courts = list(
-            Court.objects.filter(Q(id__iexact=word) | Q(citation__icontains=word)).values_list("id", flat=True)
-        )
-        if len(word) < 3:
-            companies = Company.objects.filter(Q(ticker__iexact=word) | Q(name__istartswith=word))
-        else:
-            companies = Company.objects.filter(Q(name__icontains=word) | Q(ticker__icontains=word))
-        # Read the debtors first too: a list of ids lets the planner walk the company_id index
-        # where a subquery made it hash-join every case.
-        company_ids = list(companies.order_by().values_list("id", flat=True)[: SEARCH_CANDIDATES + 1])
-        if len(company_ids) > SEARCH_CANDIDATES:
-            company_ids = companies.values("id")
-        arms = [cases.filter(company__in=company_ids)] if company_ids else []
-        if len(word) >= 3:
-            arms.append(cases.filter(case_number__icontains=word))
-        if re.search(r"\d{2}-?\d{3,}", word):
-            arms.append(cases.filter(case_number_normalized=normalize_case_number(word)))
-        if courts:
-            arms.append(cases.filter(court__in=courts))
-        if not arms:
-            return cases.none().values_list("id", flat=True)
-        ids = [arm.values_list("id", flat=True) for arm in arms]
-        return ids[0].union(*ids[1:]).order_by()
+        debtors = Company.objects.order_by().filter(*(_debtor_matches(w) for w in words)).values("id")
+        courts = Court.objects.order_by().filter(_any(_court_matches(w) for w in words)).values("id")
+        arms = [cases.filter(InIds("company_id", debtors)), cases.filter(InIds("court_id", courts))]
+        numbers = [q for q in map(_number_matches, words) if q is not None]
+        if numbers:
+            arms.append(cases.filter(_any(numbers)))
+        candidates = arms[0].values("id").union(*(arm.values("id") for arm in arms[1:])).order_by()
+        qs = self.filter(InIds("id", candidates))
+        if len(words) > 1:  # one word: its candidates are its matches
+            for word in words:
+                qs = qs.filter(_case_matches(word))
+        return qs
 
     def narrowed(self, court: str | None = None, chapter: int | None = None, year: int | None = None, status=None):
         """The case list's filters; None leaves a filter off."""
@@ -84,3 +65,61 @@ class CaseQuerySet(models.QuerySet):
         if year:  # a range, not __year, so the petition-date index serves it
             qs = qs.filter(petition_date__gte=dt.date(year, 1, 1), petition_date__lt=dt.date(year + 1, 1, 1))
         return qs
+
+
+# --- the search's conditions: one word against one table, and all of them against a case's rows ------
+
+
+def _debtor_matches(word: str, prefix: str = "") -> Q:
+    if len(word) < 3:
+        return Q(**{f"{prefix}ticker__iexact": word}) | Q(**{f"{prefix}name__istartswith": word})
+    return Q(**{f"{prefix}name__icontains": word}) | Q(**{f"{prefix}ticker__icontains": word})
+
+
+def _court_matches(word: str, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}id__iexact": word}) | Q(**{f"{prefix}citation__icontains": word})
+
+
+def _number_matches(word: str) -> Q | None:
+    """The case's own number: inside the printed one (3+ letters), or the same key ('03-44261')."""
+    from .models import normalize_case_number
+
+    found = Q(case_number__icontains=word) if len(word) >= 3 else None
+    if re.search(r"\d{2}-?\d{3,}", word):
+        same = Q(case_number_normalized=normalize_case_number(word))
+        found = same if found is None else found | same
+    return found
+
+
+def _case_matches(word: str) -> Q:
+    """The word on a case's own rows: its debtor, its number, its court."""
+    found = _debtor_matches(word, "company__") | _court_matches(word, "court__")
+    number = _number_matches(word)
+    return found if number is None else found | number
+
+
+def _any(conditions: Iterable[Q]) -> Q:
+    found = Q()
+    for condition in conditions:
+        found = condition if not found else found | condition
+    return found
+
+
+class InIds(In):
+    """``column IN (ids)`` for an id subquery, written ``column = ANY(ARRAY(ids))`` on PostgreSQL.
+
+    PostgreSQL runs the ARRAY(...) once, before the query that reads it, and plans that query as if
+    the array held 10 ids: it probes the column's index for the ids it gets. Given ``IN (subquery)``
+    it estimates the subquery's rows instead, and for a word's matches (a trigram guess, a thousand
+    cases per court) it guessed hundreds to thousands where there were none to a few hundred, then
+    hash-joined every case (a sequential scan of 100,000 rows per word) or walked the petition-date
+    index. SQLite plans ``IN (subquery)`` as a lookup of the subquery's rows already.
+    """
+
+    def __init__(self, column: str, ids):
+        super().__init__(F(column), ids)
+
+    def as_postgresql(self, compiler, connection):
+        column_sql, column_params = self.process_lhs(compiler, connection)
+        ids_sql, ids_params = self.process_rhs(compiler, connection)
+        return f"{column_sql} = ANY(ARRAY{ids_sql})", (*column_params, *ids_params)

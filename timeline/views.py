@@ -66,7 +66,7 @@ def _case_for_page():
 @vary_on_headers("HX-Request")
 def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseFilterForm(request.GET, courts=courts_with_cases(), years=petition_years())
-    page = Paginator(with_event_stats(form.cases()), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(form.results(with_event_stats), PAGE_SIZE).get_page(request.GET.get("page"))
     cases = list(page.object_list)
     latest = latest_events(cases)
     for case in cases:
