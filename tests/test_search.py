@@ -220,3 +220,19 @@ def test_search_is_one_query_for_the_matching_ids_whatever_the_words(cases, djan
     form.values()
     with django_assert_max_num_queries(1):
         list(form.cases().values_list("id", flat=True))
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"court": "deb", "chapter": "11", "year": "2003", "status": "open", "sort": "debtor"}, {"court": "x<y"}],
+)
+def test_filter_selects_are_the_markup_of_djangos_own_templates(make_case, params):
+    """The form's Select writes its options in Python: the same HTML as django.forms.Select."""
+    from django import forms
+
+    make_case(petition_date=dt.date(2003, 5, 1))
+    form = CaseFilterForm(params, courts=courts_with_cases(), years=petition_years())
+    for name in ("court", "chapter", "year", "status", "sort"):
+        field = form[name]
+        stock = forms.Select(attrs=field.field.widget.attrs, choices=field.field.widget.choices)
+        assert str(field) == field.as_widget(widget=stock), name
