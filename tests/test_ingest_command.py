@@ -566,6 +566,35 @@ def test_parsing_in_a_worker_process_gives_the_outcome_and_output_of_one_process
     assert rows["counts"]["Release"] == len(ALL)
 
 
+@pytest.mark.django_db
+def test_releases_no_worker_has_taken_are_parsed_by_the_writer_instead_of_waited_for(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_releases, "PARALLEL_FROM", 5)
+    taken_back = []
+
+    class StalledPool:  # a worker that never starts: every release must be taken back and parsed here
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def submit(self, fn, *args):
+            future = sources.Future()
+            future.cancel = lambda f=future, name=args[-1]: taken_back.append(name) or sources.Future.cancel(f)
+            return future
+
+        def shutdown(self, **kwargs):
+            pass
+
+    for path in ALL:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    alone = ingest(tmp_path, jobs=1)[:2], written()
+    forget_everything()
+    monkeypatch.setattr(sources, "ProcessPoolExecutor", StalledPool)
+
+    stalled = ingest(tmp_path, jobs=2)[:2], written()
+
+    assert stalled == alone
+    assert sorted(set(taken_back)) == sorted(str(tmp_path / path.name) for path in ALL)
+
+
 def test_jobs_must_be_at_least_one(tmp_path):
     with pytest.raises(CommandError, match="--jobs"):
         call_command("ingest_releases", str(tmp_path), jobs=0, stdout=io.StringIO(), stderr=io.StringIO())

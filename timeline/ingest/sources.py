@@ -135,13 +135,22 @@ class Ahead:
     sha256: str = ""
     stored: bool = False  # already stored when looked up, or the same bytes came earlier in this batch
     parsing: Future | None = None
+    parsed: tuple[Extraction | None, str | None] | None = None  # taken back from the workers: parsed here
+    steal: Callable[[], bool] | None = None  # parse here a later release no worker has taken: False if none
 
     def extraction(self) -> tuple[Extraction | None, str | None]:
+        if self.parsed is not None:
+            return self.parsed
         if self.parsing is not None:
-            try:
-                return self.parsing.result()
-            except Exception:  # the worker is gone (killed, out of memory): read it here instead
+            # the workers are behind: rather than wait, this process parses releases they have not taken
+            # yet, the last ones first (the same results either way)
+            while self.steal is not None and not self.parsing.done() and self.steal():
                 pass
+            if not self.parsing.cancel():  # cancelled: no worker had taken this one either
+                try:
+                    return self.parsing.result()
+                except Exception:  # the worker is gone (killed, out of memory): read it here instead
+                    pass
         return extract(self.raw, self.source.name)
 
 
@@ -168,6 +177,7 @@ class ReadAhead:
         self.sources, self.stdin, self.stored, self.workers = sources, stdin, stored, workers
         self.pool: ProcessPoolExecutor | None = None
         self.seen: set[str] = set()
+        self.ahead: deque[Ahead] = deque()  # read, not yet handed out
 
     def __enter__(self) -> ReadAhead:
         if self.workers > 0:
@@ -184,7 +194,7 @@ class ReadAhead:
             self.pool = None
 
     def __iter__(self) -> Iterator[Ahead]:
-        ahead: deque[Ahead] = deque()
+        ahead = self.ahead = deque()
         following = iter(self.sources)
         more = True
         while more or ahead:
@@ -213,3 +223,12 @@ class ReadAhead:
         for item in readable:
             if self.pool is not None and not item.stored:
                 item.parsing = self.pool.submit(extract, item.raw, item.source.name)
+                item.steal = self._steal
+
+    def _steal(self) -> bool:
+        """Parse here the last release read ahead that no worker has taken yet; False when there is none."""
+        for item in reversed(self.ahead):
+            if item.parsing is not None and item.parsed is None and item.parsing.cancel():
+                item.parsed = extract(item.raw, item.source.name)
+                return True
+        return False
