@@ -236,3 +236,30 @@ def test_filter_selects_are_the_markup_of_djangos_own_templates(make_case, param
         field = form[name]
         stock = forms.Select(attrs=field.field.widget.attrs, choices=field.field.widget.choices)
         assert str(field) == field.as_widget(widget=stock), name
+
+
+def test_case_list_rows_print_what_the_template_computed_before(client, make_company, make_case):
+    """list_rows: the link, the status and kind labels, the dates' markup and the summary cut at 90
+    characters, as the template's get_absolute_url, get_*_display, partial_time and truncatechars did."""
+    from timeline.models import TimelineEvent, event_sort_fields
+
+    undated = make_case(company=make_company("Undated Co", ticker=""), court=None, status="plan_confirmed")
+    event = TimelineEvent(case=undated, kind="adversary_proceeding", summary="A long summary " * 10)
+    event_sort_fields(event)
+    event.save()
+    dated = make_case(company=make_company("Dated Co", ticker="DTD"), chapter=None, petition_date=None)
+    event = TimelineEvent(case=dated, kind="petition_filed", summary="Filed", date=dt.date(2003, 7, 1))
+    event.date_precision = "month"
+    event_sort_fields(event)
+    event.save()
+    make_case(company=make_company("Empty Co", ticker=""), court="deb")
+    html = client.get(reverse("timeline:case_list"), {"sort": "debtor"}).content.decode()
+    rows = html[html.index("<tbody>") :]
+    assert f'<a class="case-table__debtor" href="/cases/{undated.pk}/">Undated Co</a>' in rows
+    assert '<span class="status status--plan_confirmed">plan confirmed</span>' in rows
+    assert '<span class="badge k-adversary_proceeding">adversary proceeding</span>' in rows
+    assert '<span class="muted">date not given</span>' in rows
+    assert f'<span class="case-table__summary">{("A long summary " * 10)[:89]}…</span>' in rows
+    assert '<td data-label="Petition date">not reported</td>' in rows
+    assert '<time datetime="2003-07">July 2003</time>' in rows
+    assert '<span class="muted">none yet</span>' in rows

@@ -10,10 +10,13 @@ from functools import cached_property
 from django import forms
 from django.db.models import Exists, Max, Min, OuterRef, QuerySet
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from cases.models import Case, Court
 
+from .chronology import url_maker
 from .models import TimelineEvent
+from .templatetags.chronology import partial_time
 
 CASE_SORTS = {
     "newest": ("Newest petition first", ["-petition_date", "-id"]),
@@ -163,6 +166,26 @@ class SearchResults:
             return []
         by_pk = {case.pk: case for case in self.rows(self.base.filter(pk__in=page)).order_by()}
         return [by_pk[pk] for pk in page if pk in by_pk]  # one deleted since is left out
+
+
+def list_rows(cases: list[Case]) -> list[Case]:
+    """What each row of the case list prints, computed once per case (``latest_event`` set): the
+    template only places it. One reverse() for every row's link, the choices' labels from one dict
+    (get_FOO_display rebuilds it per call), the dates' markup from the partial_time filter."""
+    case_url = url_maker("timeline:case_detail")
+    statuses = {value: str(label) for value, label in Case.Status.choices}
+    kinds = {value: str(label) for value, label in TimelineEvent.Kind.choices}
+    for case in cases:
+        case.url = case_url(case.pk)
+        case.status_label = statuses.get(case.status, case.status)
+        case.petition_html = partial_time(case.petition, "not reported")
+        event = getattr(case, "latest_event", None)
+        if event is not None:
+            event.kind_label = kinds.get(event.kind, event.kind)
+            when = event.when
+            event.when_html = partial_time(when) if when else ""
+            event.summary_short = Truncator(event.summary).chars(90)
+    return cases
 
 
 def _partial_date_bound(value: str, end: bool) -> dt.date:

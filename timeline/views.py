@@ -48,7 +48,7 @@ from .chronology import (
     with_chronology_version,
     with_event_stats,
 )
-from .forms import PAGE_SIZE, CaseFilterForm, ChronologyFilterForm, courts_with_cases, petition_years
+from .forms import PAGE_SIZE, CaseFilterForm, ChronologyFilterForm, courts_with_cases, list_rows, petition_years
 from .models import EventSource, Release
 from .svg import timeline_pictures
 
@@ -71,6 +71,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     latest = latest_events(cases)
     for case in cases:
         case.latest_event = latest.get(case.pk)
+    list_rows(cases)
     context = {"form": form, "page": page, "cases": cases, "filtered": form.active}
     if not cases and not form.active:
         context["release_count"] = Release.objects.count()
