@@ -263,3 +263,23 @@ def test_case_list_rows_print_what_the_template_computed_before(client, make_com
     assert '<td data-label="Petition date">not reported</td>' in rows
     assert '<time datetime="2003-07">July 2003</time>' in rows
     assert '<span class="muted">none yet</span>' in rows
+
+
+def test_petition_years_span_the_dated_cases_newest_first(make_company, make_case):
+    assert petition_years() == []
+    make_case(company=make_company("Undated", ticker=""), petition_date=None)
+    assert petition_years() == []
+    make_case(company=make_company("Old", ticker=""), petition_date=dt.date(1999, 12, 31))
+    make_case(company=make_company("New", ticker=""), petition_date=dt.date(2002, 1, 1))
+    assert petition_years() == [2002, 2001, 2000, 1999]
+
+
+def test_court_filter_offers_the_courts_with_cases_by_citation(make_company, make_case):
+    make_case(company=make_company("One", ticker=""), court="nysb")
+    make_case(company=make_company("Two", ticker=""), court="deb")
+    form = CaseFilterForm({}, courts=courts_with_cases(), years=[])
+    assert form.fields["court"].choices == [
+        ("", "Any court"),
+        ("deb", "Bankr. D. Del. (deb)"),
+        ("nysb", "Bankr. S.D.N.Y. (nysb)"),
+    ]

