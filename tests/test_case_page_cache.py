@@ -53,6 +53,12 @@ def empty_cache():
 
 
 @pytest.fixture
+def anon() -> Client:
+    """A reader who is not signed in (``staff_client`` signs in the ``client`` fixture itself)."""
+    return Client()
+
+
+@pytest.fixture
 def long_case(make_case, add_events):  # noqa: F811 (the fixture imported above)
     case = make_case()
     add_events(case, 450)
@@ -69,17 +75,17 @@ def test_a_second_request_reads_the_rendered_chronology_from_the_cache(client, l
     assert html.strip() in first and 'id="event-' in html
 
 
-def test_an_admin_edit_of_an_event_shows_on_the_next_request(client, staff_client, long_case):
+def test_an_admin_edit_of_an_event_shows_on_the_next_request(anon, staff_client, long_case):
     url = long_case.get_absolute_url()
     event = long_case.events.get(summary="Event number 3")
-    before = page(client, url), fragment(client, url)
+    before = page(anon, url), fragment(anon, url)
     assert "Event number 3<" in before[0] and "Event number 3<" in before[1]
 
     form = _event_form(event, summary="Adjourned to a date to be set")
     response = staff_client.post(reverse("admin:timeline_timelineevent_change", args=[event.pk]), form)
     assert response.status_code == 302
 
-    html, part = assert_as_rendered(client, url)
+    html, part = assert_as_rendered(anon, url)
     for served in (html, part):
         assert "Event number 3<" not in served and "Adjourned to a date to be set" in served
         assert "corrected by staff" in served
@@ -102,36 +108,37 @@ def test_a_new_import_adding_a_source_shows_on_the_next_request(db, client):
     assert "Source 2" in html and "Source 2" in part
 
 
-def test_deleting_an_event_or_a_source_shows_on_the_next_request(client, staff_client, long_case):
+def test_deleting_an_event_or_a_source_shows_on_the_next_request(anon, staff_client, long_case):
     url = long_case.get_absolute_url()
     gone = long_case.events.get(summary="Event number 4")
     sourced = long_case.events.get(summary="Event number 5")
-    assert "Event number 4<" in page(client, url) and "Event number 4<" in fragment(client, url)
+    assert "Event number 4<" in page(anon, url) and "Event number 4<" in fragment(anon, url)
 
     response = staff_client.post(reverse("admin:timeline_timelineevent_delete", args=[gone.pk]), {"post": "yes"})
     assert response.status_code == 302
-    html, part = assert_as_rendered(client, url)
+    html, part = assert_as_rendered(anon, url)
     assert "Event number 4<" not in html and "Event number 4<" not in part
     assert 'All <span class="chip__count">449</span>' in html
 
     sourced.sources.get().delete()
-    html, part = assert_as_rendered(client, url)
+    html, part = assert_as_rendered(anon, url)
     start = part.index(f'id="event-{sourced.pk}"')
     end = part.find('id="event-', start + 1)
     assert "No release quoted" in part[start:end]
 
 
-def test_staff_and_anonymous_readers_never_see_each_others_chronology(client, staff_client, long_case):
+def test_staff_and_anonymous_readers_never_see_each_others_chronology(anon, staff_client, long_case):
     url = long_case.get_absolute_url()
     admin_events = reverse("admin:timeline_timelineevent_changelist")
     for params in ({}, {"page": "2"}, {"kind": "hearing"}):
-        for first, second in ((client, staff_client), (staff_client, client)):
+        for first, second in ((anon, staff_client), (staff_client, anon)):
             cache.clear()
             for reader in (first, second, first, second):
                 staff = reader is staff_client
                 for served in (page(reader, url, **params), fragment(reader, url, **params)):
                     assert (ADMIN_LINK in served) is staff
                     assert (admin_events in served) is staff
+                assert ("Edit case in admin" in page(reader, url, **params)) is staff  # the cached head
 
 
 def test_the_version_read_with_the_case_is_the_version_queried_alone(long_case, make_case, make_company, add_events):  # noqa: F811
@@ -194,3 +201,51 @@ def test_the_head_lists_read_with_the_case_are_those_their_own_queries_give(make
     expected = shown(Case.objects.get(pk=lead.pk))
     assert shown(annotated) == expected
     assert len(expected["people"]) == 3 and len(expected["joint"]) == 5 and len(expected["releases"]) == 5
+    assert annotated.lead_case is None
+
+    def lead_of(case: Case) -> tuple:
+        head_lists(case)
+        return case.lead_case.pk, case.lead_case.company.name, case.lead_case.case_number, case.lead_case_id
+
+    for joint in lead.jointly_administered.all():
+        assert lead_of(_case_for_detail().get(pk=joint.pk)) == lead_of(Case.objects.get(pk=joint.pk))
+
+
+def test_the_cached_head_follows_the_case_its_people_joint_cases_and_releases(
+    anon, staff_client, long_case, make_case, make_company
+):
+    url = long_case.get_absolute_url()
+    person = Person.objects.create(company=long_case.company, name="Pat Doe", title="CEO")
+    html = page(anon, url)
+    assert "Pat Doe" in html and "Chapter 11" in html and "1 press release<" in html
+
+    person.name = "Pat Roe"  # same count, same id: the row itself is in the key
+    person.save()
+    assert "Pat Roe" in assert_as_rendered(anon, url)[0]
+
+    Case.objects.filter(pk=long_case.pk).update(chapter=7)  # no save(), no signal
+    assert "Chapter 7" in assert_as_rendered(anon, url)[0]
+
+    long_case.company.name = "FiberCore Photonics, Inc."
+    long_case.company.save()
+    assert "FiberCore Photonics, Inc." in assert_as_rendered(anon, url)[0]
+
+    joint = make_case(make_company("Joint Co", ticker=""), court="deb", lead_case=long_case)
+    assert "Joint Co" in assert_as_rendered(anon, url)[0]
+    assert f'Jointly administered under <a href="{url}">FiberCore Photonics, Inc.</a>' in page(
+        anon, joint.get_absolute_url()
+    )
+    joint.company.name = "Joint Holdings"
+    joint.company.save()
+    assert "Joint Holdings" in assert_as_rendered(anon, url)[0]
+
+    release = long_case.releases.get()
+    release.title = "Omnibus, corrected"
+    release.save()
+    assert "Omnibus, corrected" in assert_as_rendered(anon, url)[0]
+    Release.objects.create(
+        sha256="d" * 64, title="Another", origin="another.txt", original=b"x", text="t", is_bankruptcy=True,
+        case=long_case,
+    )  # fmt: skip
+    assert "2 press releases<" in assert_as_rendered(anon, url)[0]
+    assert "Edit case in admin" in page(staff_client, url) and "Edit case in admin" not in page(anon, url)

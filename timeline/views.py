@@ -21,6 +21,7 @@ from django.db.models import F, Func, TextField
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -101,6 +102,11 @@ OUTLINE_TIMEOUT = 24 * 3600  # the key holds the case's version: an edit makes a
 # each, the rows and the columns of the query it replaces, numbered in that query's own ORDER BY by
 # the database (so NULLs and collation order as before). `{case}` is the outer case row.
 _HEAD_LISTS = {
+    "lead_case": (  # a list of one or none, instead of joining three tables more to every case page
+        '"cases_case" x INNER JOIN "cases_company" c ON c.id = x.company_id WHERE x.id = {case}.lead_case_id',
+        "x.id",
+        ("x.id", "x.case_number", "x.company_id", "c.name"),
+    ),
     "people": (
         '"cases_person" x WHERE x.company_id = {case}.company_id',
         "x.id",  # in the order the releases named them
@@ -147,21 +153,31 @@ class HeadList(Func):
 
 
 def _case_for_detail(head: bool = True):
-    """The case with its chronology's version (``with_chronology_version``) and, with ``head``, the
-    lists of the page's head (``head_lists``): one query for all of it."""
-    cases = with_chronology_version(_case_for_page())
-    if head and connection.vendor in ("sqlite", "postgresql"):
-        cases = cases.annotate(**{f"{name}_json": HeadList(name) for name in _HEAD_LISTS})
-    return cases
+    """The case with its chronology's version (``with_chronology_version``) and, with ``head``, its
+    lead case and the lists of the page's head (``head_lists``): one query for all of it. The htmx
+    fragment (no ``head``) reads nothing of the case but its pk."""
+    if not head:
+        return with_chronology_version(Case.objects.for_list())
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return with_chronology_version(_case_for_page())
+    heads = {f"{name}_json": HeadList(name) for name in _HEAD_LISTS}
+    return with_chronology_version(Case.objects.for_list()).annotate(**heads)
 
 
 def _rows(text: str | None) -> list[list]:
     return [row[1:] for row in sorted(json.loads(text or "[]"), key=lambda row: row[0])]
 
 
+def _case_row(id: int, number: str, company_id: int, company: str, **fields) -> Case:
+    case = Case(id=id, case_number=number, company_id=company_id, **fields)
+    case.company = Company(id=company_id, name=company)
+    return case
+
+
 def head_lists(case: Case) -> dict[str, list]:
     """The people of the case's company, the cases jointly administered under it and the releases
-    about it, each in the order of its own query: from the case's annotations when it has them."""
+    about it, each in the order of its own query: from the case's annotations when it has them
+    (which also hold its lead case: set on ``case``)."""
     if "people_json" not in case.__dict__:
         return {
             "people": list(case.company.people.order_by("pk")),  # in the order the releases named them
@@ -171,11 +187,9 @@ def head_lists(case: Case) -> dict[str, list]:
     people = [
         Person(id=id, company_id=case.company_id, name=name, title=title) for id, name, title in _rows(case.people_json)
     ]
-    joint = []
-    for id, number, company_id, company in _rows(case.joint_cases_json):
-        other = Case(id=id, case_number=number, company_id=company_id, lead_case_id=case.pk)
-        other.company = Company(id=company_id, name=company)
-        joint.append(other)
+    for lead in _rows(case.lead_case_json):
+        case.lead_case = _case_row(*lead)
+    joint = [_case_row(*row, lead_case_id=case.pk) for row in _rows(case.joint_cases_json)]
     releases = [
         Release(
             id=id, title=title, origin=origin, release_date=dt.date.fromisoformat(date) if date else None,
@@ -262,6 +276,32 @@ def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterF
     return ChronologyHTML(html, chronology.total, chronology.conflict_count)
 
 
+def _row(obj) -> tuple | None:
+    return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields) if obj is not None else None
+
+
+def case_head(request: HttpRequest, case: Case, chronology: ChronologyHTML) -> tuple[SafeString, SafeString]:
+    """The page's ``case_head`` and ``releases`` partials, from the cache when they were rendered
+    from the same values: the case's, its company's and court's rows, the head lists read with the
+    case (``_HEAD_LISTS``, as the database gave them), the chronology's two figures, ``staff``."""
+    staff = request.user.is_staff
+    key = None
+    if "people_json" in case.__dict__:
+        lists = tuple(case.__dict__[f"{name}_json"] for name in _HEAD_LISTS)
+        rows = (_row(case), _row(case.company), _row(case.court))
+        figures = (chronology.total, chronology.conflict_count, staff, get_language(), get_script_prefix())
+        key = f"case-head-html:{case.pk}:{hashlib.sha256(repr((rows, lists, figures)).encode()).hexdigest()}"
+        cached = cache.get(key)
+        if cached is not None:
+            return mark_safe(cached[0]), mark_safe(cached[1])
+    context = {"case": case, "conflict_count": chronology.conflict_count, "staff": staff, **head_lists(case)}
+    head = render_to_string("timeline/case_detail.html#case_head", context, request)
+    releases = render_to_string("timeline/case_detail.html#releases", context, request)
+    if key:
+        cache.set(key, (str.__str__(head), str.__str__(releases)), OUTLINE_TIMEOUT)
+    return head, releases
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -277,13 +317,13 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     chronology = chronology_html(request, case, filters)
     if wants_fragment(request):
         return HttpResponse(chronology.html)
+    head, releases = case_head(request, case, chronology)
     context = {
         "case": case,
+        "head_html": head,
         "chronology_html": chronology.html,
-        "conflict_count": chronology.conflict_count,
+        "releases_html": releases,
         "long_chronology": chronology.total > ENTRIES_PER_PAGE,
-        "staff": request.user.is_staff,
-        **head_lists(case),
     }
     return render(request, "timeline/case_detail.html", context)
 
