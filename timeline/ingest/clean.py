@@ -102,6 +102,8 @@ _FORWARD = re.compile(
 )
 _MAIL_HEADER = re.compile(r"^(?:from|sent|to|cc|bcc|date|subject|reply-to|importance|message-id|x-[\w-]+):", re.I)
 _BULLET = re.compile(r"^(?:[·•▪■►*?o]|--?)[ \t]+(?=\S)")
+_BULLET_FIRST = frozenset("·•▪■►*?o-")  # every _BULLET match starts with one of these
+_FORWARD_FIRST = frozenset("-bB")  # every _FORWARD match starts with one of these (b of 'begin')
 _PIPES = re.compile(r"\s*\|\s*")
 _ENDS_SENTENCE = (".", "!", "?", ":", '"', "'", "”", "’", ")")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -112,9 +114,11 @@ def clean_text(text: str) -> str:
     out: list[str] = []
     in_headers = False
     prev = ""
-    for raw_line in text.split("\n"):
+    # _SPACES never spans a newline: one pass over the text collapses each line's runs as a pass per line would
+    spaced = _SPACES.sub(" ", text).split("\n")
+    for raw_line, line in zip(text.split("\n"), spaced, strict=True):
         indented = raw_line[:2] in ("  ", "\t ", " \t") or raw_line.startswith("\t")
-        line = _SPACES.sub(" ", raw_line).strip()
+        line = line.strip()
         if in_headers:
             if not line:
                 in_headers = False
@@ -123,7 +127,7 @@ def clean_text(text: str) -> str:
                 continue
             else:
                 in_headers = False
-        if _FORWARD.match(line):
+        if line[:1] in _FORWARD_FIRST and _FORWARD.match(line):
             in_headers = True
             out.append("")
             continue
@@ -134,7 +138,8 @@ def clean_text(text: str) -> str:
         line = (_INLINE_GRAPHIC.sub("", line) if "[" in line else line).strip()
         if line and (_FURNITURE.match(line) or _is_chrome(line)):
             line = ""
-        line = _BULLET.sub("", line)
+        if line[:1] in _BULLET_FIRST:
+            line = _BULLET.sub("", line)
         if line and indented and prev and prev.endswith(_ENDS_SENTENCE):
             out.append("")  # an indented first line opens a paragraph in wire copy
         out.append(line)
