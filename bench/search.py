@@ -56,12 +56,13 @@ def run(rounds: int = 20) -> list[Row]:
         with CaptureQueriesContext(connection) as captured:
             status[term] = client.get(url).status_code
         sql[term] = [q for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
-    view, raw = [], []
+    view, raw, by_term = [], [], {term: [] for term in urls}
     for _ in range(rounds):
         for term, url in urls.items():
             start = time.perf_counter()
             client.get(url)
             view.append(time.perf_counter() - start)
+            by_term[term].append(view[-1])
             raw.append(replay(sql[term]))
     list_page, list_raw = _list_first_page(client, base, rounds)
     cases = Case.objects.count()
@@ -69,11 +70,14 @@ def run(rounds: int = 20) -> list[Row]:
     queries = max(len(v) for v in sql.values())
     pg = connection.vendor == "postgresql"
     note = f"{len(urls)} terms x {rounds}, {cases:,} cases, up to {queries} queries"
+    slowest = max(by_term, key=lambda term: p95(by_term[term]))  # the term that makes the p95
+    times = by_term[slowest]
+    slow_note = f"{note}; slowest {slowest!r}: median {median(times) * 1000:.0f} ms, p95 {p95(times) * 1000:.0f} ms"
     return [
         Row(SECTION, "search ?q=, median", median(view) * 1000, "ms", median(raw) * 1000, FLOOR, "information",
             ok_status, note=note),
         Row(SECTION, "search ?q=, p95", p95(view) * 1000, "ms", p95(raw) * 1000, FLOOR,
-            "< 100 ms on PostgreSQL", ok_status and (not pg or p95(view) < 0.1), note=note),
+            "< 100 ms on PostgreSQL", ok_status and (not pg or p95(view) < 0.1), note=slow_note),
         Row(SECTION, "case list, first page, median", median(list_page) * 1000, "ms", median(list_raw) * 1000,
             FLOOR, "information"),
     ]  # fmt: skip
