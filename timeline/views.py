@@ -99,8 +99,8 @@ OUTLINE_TIMEOUT = 24 * 3600  # the key holds the case's version: an edit makes a
 
 
 # The case page's head lists, read with the case as JSON (one query for the whole warm page): for
-# each, the rows and the columns of the query it replaces, numbered in that query's own ORDER BY by
-# the database (so NULLs and collation order as before). `{case}` is the outer case row.
+# each, the rows and the columns of the query it replaces, in that query's own ORDER BY as the
+# database applies it (NULLs and collation as before). `{case}` is the outer case row.
 _HEAD_LISTS = {
     "lead_case": (  # a list of one or none, instead of joining three tables more to every case page
         '"cases_case" x INNER JOIN "cases_company" c ON c.id = x.company_id WHERE x.id = {case}.lead_case_id',
@@ -127,7 +127,12 @@ _HEAD_LISTS = {
 
 
 class HeadList(Func):
-    """One of ``_HEAD_LISTS`` as a JSON text of ``[n, column, ...]`` rows (SQLite and PostgreSQL)."""
+    """One of ``_HEAD_LISTS`` as a JSON text of rows (``_rows`` reads it).
+
+    PostgreSQL aggregates them in order (``json_agg(... ORDER BY ...)``). SQLite 3.40 has no ordered
+    aggregate and keeps no order in ``json_group_array``: each row starts with its ``ROW_NUMBER()``
+    in that order. (A window costs PostgreSQL's planner more, per request, than the whole query runs.)
+    """
 
     output_field = TextField()
 
@@ -135,21 +140,19 @@ class HeadList(Func):
         self.name = name
         super().__init__(F("pk"))
 
-    def _sql(self, compiler, connection, aggregate: str, **extra):
+    def _parts(self, compiler) -> tuple[str, str, tuple[str, ...]]:
         rows, order, columns = _HEAD_LISTS[self.name]
-        case = compiler.quote_name(compiler.query.get_initial_alias())
-        numbered = (
-            f"SELECT ROW_NUMBER() OVER (ORDER BY {order}) AS n, {', '.join(columns)} FROM {rows.format(case=case)}"
-        )
-        names = ", ".join(["n", *(f"y.{c.split('.')[1]}" for c in columns)])
-        sql = aggregate.format(names=names, numbered=numbered)
-        return sql, []
+        return rows.format(case=compiler.quote_name(compiler.query.get_initial_alias())), order, columns
 
     def as_sqlite(self, compiler, connection, **extra):
-        return self._sql(compiler, connection, "(SELECT json_group_array(json_array({names})) FROM ({numbered}) y)")
+        rows, order, columns = self._parts(compiler)
+        numbered = f"SELECT ROW_NUMBER() OVER (ORDER BY {order}) AS n, {', '.join(columns)} FROM {rows}"
+        names = ", ".join(["n", *(f"y.{c.split('.')[1]}" for c in columns)])
+        return f"(SELECT json_group_array(json_array({names})) FROM ({numbered}) y)", []
 
     def as_postgresql(self, compiler, connection, **extra):
-        return self._sql(compiler, connection, "(SELECT json_agg(json_build_array({names}))::text FROM ({numbered}) y)")
+        rows, order, columns = self._parts(compiler)
+        return f"(SELECT json_agg(json_build_array({', '.join(columns)}) ORDER BY {order})::text FROM {rows})", []
 
 
 def _case_for_detail(head: bool = True):
@@ -165,7 +168,11 @@ def _case_for_detail(head: bool = True):
 
 
 def _rows(text: str | None) -> list[list]:
-    return [row[1:] for row in sorted(json.loads(text or "[]"), key=lambda row: row[0])]
+    """The rows of a ``HeadList``, in order."""
+    rows = json.loads(text or "[]")
+    if connection.vendor == "sqlite":  # numbered
+        return [row[1:] for row in sorted(rows, key=lambda row: row[0])]
+    return rows
 
 
 def _case_row(id: int, number: str, company_id: int, company: str, **fields) -> Case:
