@@ -143,6 +143,8 @@ class Command(BaseCommand):
         def load_all(alone: bool) -> list[tuple[str, str]]:
             return [self.load(item, parsed, at, jsonl, checked, alone=alone) for at, item in enumerate(batch)]
 
+        if checked and all(item.stored for item in batch):  # found stored: reads only, no write lock needed
+            return load_all(alone=True)
         try:
             with transaction.atomic():
                 return load_all(alone=False)
