@@ -249,3 +249,17 @@ def test_the_cached_head_follows_the_case_its_people_joint_cases_and_releases(
     )  # fmt: skip
     assert "2 press releases<" in assert_as_rendered(anon, url)[0]
     assert "Edit case in admin" in page(staff_client, url) and "Edit case in admin" not in page(anon, url)
+
+
+def test_an_address_with_parameters_the_page_does_not_read_is_rendered_but_not_stored(
+    anon, long_case, django_assert_num_queries
+):
+    url = long_case.get_absolute_url()
+    for _ in range(2):  # the case, then the page's events and sources each time: nothing stored
+        with django_assert_num_queries(3):
+            html = fragment(anon, url, utm_source="feed", page="2")
+    assert "utm_source=feed" in html  # kept in every link, as {% querystring %} writes them
+    for params in ({"kind": "hearing", "page": "2"}, {"from": "2005", "to": "2006-07", "event": "3"}):
+        fragment(anon, url, **params)
+        with django_assert_num_queries(1):
+            fragment(anon, url, **params)

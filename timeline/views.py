@@ -240,6 +240,9 @@ class ChronologyHTML:
     conflict_count: int
 
 
+CHRONOLOGY_PARAMETERS = {"kind", "from", "to", "page", "event"}  # what the case page reads of its query string
+
+
 def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterForm) -> ChronologyHTML:
     """The ``chronology`` partial of ``case_detail.html`` for this request, from the cache when it
     was rendered before for the same version of the case, query string, path and kind of user.
@@ -248,14 +251,17 @@ def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterF
     the page number, the query string (``{% querystring %}``, the date inputs, the filter errors),
     ``request.path`` and ``staff`` (admin links), so a hit is byte for byte what a render would be.
     Stored as a plain str, marked safe when read: it is this template's own output, escaped when
-    rendered.
+    rendered. A query string with parameters the page does not read (``?utm_source=...``, anything
+    a crawler adds) is rendered but not stored: every such address would be a key of its own.
     """
     values = filters.values()
     version = chronology_version(case)
     staff = request.user.is_staff
-    parts = (version, request.path, request.META.get("QUERY_STRING", ""), staff, get_language())
-    key = f"case-chronology-html:{case.pk}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
-    cached = cache.get(key)
+    key = None
+    if request.GET.keys() <= CHRONOLOGY_PARAMETERS:
+        parts = (version, request.path, request.META.get("QUERY_STRING", ""), staff, get_language())
+        key = f"case-chronology-html:{case.pk}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    cached = cache.get(key) if key else None
     if cached is not None:
         html, total, conflict_count = cached
         return ChronologyHTML(mark_safe(html), total, conflict_count)
@@ -278,8 +284,9 @@ def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterF
         "staff": staff,
     }
     html = render_to_string("timeline/case_detail.html#chronology", context, request)
-    plain = str.__str__(html)  # a str, not the SafeString (whose str() is itself)
-    cache.set(key, (plain, chronology.total, chronology.conflict_count), OUTLINE_TIMEOUT)
+    if key:
+        plain = str.__str__(html)  # a str, not the SafeString (whose str() is itself)
+        cache.set(key, (plain, chronology.total, chronology.conflict_count), OUTLINE_TIMEOUT)
     return ChronologyHTML(html, chronology.total, chronology.conflict_count)
 
 
