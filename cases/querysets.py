@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Q
 from django.db.models.lookups import In
 
@@ -25,16 +25,17 @@ class CaseQuerySet(models.QuerySet):
     def search(self, text: str):
         """Every word must match the debtor's name or ticker, the case number or the court (id or citation).
 
-        One query, the words matched and intersected in the database: the candidates are a UNION of
-        id sets from one table each, which an index serves (the debtors naming every word, through
-        the trigram indexes of migration 0003 and the company foreign key; the cases whose number
-        holds a word, through the number's trigram and key indexes; the cases in a court a word
-        names), and each word is then checked on the candidates' own rows. A case matching every
-        word matches each either in its debtor, so its debtor names them all, or in its number or
-        court, so it is a candidate: the candidates hold every match, and the checks keep exactly
-        the matches. A word of one or two letters ('of', 'AH') is too common inside names and too
-        short for a trigram: beside longer words it is left out; alone, it matches a ticker or court
-        id exactly, the start of the debtor's name, or a court citation.
+        One query, the words matched and intersected in the database. The candidates are the cases
+        whose debtor names every word (the trigram indexes of migration 0003, then the company
+        foreign key), whose number holds a word (the number's trigram and key indexes) or whose court
+        a word names (the court foreign key): on PostgreSQL an OR of conditions one index each
+        serves, read as one BitmapOr; on SQLite a UNION of the three id sets. Each word is then
+        checked on the candidates' own rows. A case matching every word matches each either in its
+        debtor, so its debtor names them all, or in its number or court, so it is a candidate: the
+        candidates hold every match, and the checks keep exactly the matches. A word of one or two
+        letters ('of', 'AH') is too common inside names and too short for a trigram: beside longer
+        words it is left out; alone, it matches a ticker or court id exactly, the start of the
+        debtor's name, or a court citation.
         """
         from .models import Company, Court
 
@@ -47,12 +48,17 @@ class CaseQuerySet(models.QuerySet):
         cases = self.model.objects.order_by()
         debtors = Company.objects.order_by().filter(*(_debtor_matches(w) for w in words)).values("id")
         courts = Court.objects.order_by().filter(_any(_court_matches(w) for w in words)).values("id")
-        arms = [cases.filter(InIds("company_id", debtors)), cases.filter(InIds("court_id", courts))]
         numbers = [q for q in map(_number_matches, words) if q is not None]
-        if numbers:
-            arms.append(cases.filter(_any(numbers)))
-        candidates = arms[0].values("id").union(*(arm.values("id") for arm in arms[1:])).order_by()
-        qs = self.filter(InIds("id", candidates))
+        if connections[self.db].vendor == "postgresql":
+            # the court's cases as ids too: planned as 10 rows, not 10 courts of a thousand cases each
+            in_courts = cases.filter(InIds("court_id", courts)).values("id")
+            qs = self.filter(_any([Q(InIds("company_id", debtors)), Q(InIds("id", in_courts)), *numbers]))
+        else:
+            # SQLite has no index for LIKE '%word%' on the number: given the OR, it walked the whole
+            # petition index checking each case (0.5-0.8 s); a UNION reads each id set once (60 ms).
+            arms = [cases.filter(InIds("company_id", debtors)), cases.filter(InIds("court_id", courts))]
+            arms += [cases.filter(_any(numbers))] if numbers else []
+            qs = self.filter(InIds("id", arms[0].values("id").union(*(a.values("id") for a in arms[1:])).order_by()))
         if len(words) > 1:  # one word: its candidates are its matches
             for word in words:
                 qs = qs.filter(_case_matches(word))
