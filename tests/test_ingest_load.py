@@ -543,3 +543,29 @@ def test_rows_read_and_written_without_the_query_compiler_are_the_orms(extractio
     assert sorted(EventSource.objects.filter(release=copy).values_list("event_id", "start", "end", "quote")) == sorted(
         (e.pk, 1, 4, "ber") for e in ours
     )
+
+
+def test_importer_statements_run_on_the_calling_threads_connection():
+    """Each thread has its own database connection: a statement prepared in one thread must not run on
+    another thread's connection (a live server's, a threaded caller's), where it would see other data."""
+    import threading
+
+    from django.db import connections
+
+    from timeline.ingest import rows
+    from timeline.models import Release
+
+    here = rows.table(Release).connection
+    seen = {}
+
+    def other_thread():
+        seen["table"] = rows.table(Release).connection
+        seen["own"] = connections["default"]
+        connections["default"].close()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert here is connections["default"]
+    assert seen["table"] is seen["own"]
+    assert seen["table"] is not here

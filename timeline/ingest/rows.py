@@ -48,7 +48,10 @@ _sql: dict[tuple, str] = {}
 
 def table(model: type[Model], alias: str | None = None) -> _Table:
     alias = alias or router.db_for_write(model)
-    key = (model, alias)
+    # connections[alias] is one connection per thread: a table made in one thread must not run
+    # statements on its connection from another (a test's live server, a threaded caller). The
+    # entry holds its connection, so the id cannot be reused while the entry lives.
+    key = (model, alias, id(connections[alias]))
     if key not in _tables:
         _tables[key] = _Table(model, alias)
     return _tables[key]
