@@ -1,4 +1,4 @@
-"""The case page's rendered chronology is cached (views.chronology_html): keyed on the case's version,
+"""The case page's rendered chronology is cached (timeline.case_page.chronology_html): keyed on the case's version,
 the query string, the path and whether the reader is staff, so a hit is always what a render would be."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from django.test import Client
 from django.urls import reverse
 
 from cases.models import Case, Person
+from timeline.case_page import case_for_detail, head_lists
 from timeline.chronology import chronology_version, with_chronology_version
 from timeline.models import EventSource, Release, TimelineEvent
-from timeline.views import _case_for_detail, head_lists
 
 from .conftest import RELEASES
 from .test_pages import HTMX, _event_form, add_events, fibercore  # noqa: F401 (fixtures)
@@ -196,7 +196,7 @@ def test_the_head_lists_read_with_the_case_are_those_their_own_queries_give(make
             "releases": [(r.pk, str(r), r.released, r.get_absolute_url()) for r in lists["releases"]],
         }
 
-    annotated = _case_for_detail().get(pk=lead.pk)
+    annotated = case_for_detail().get(pk=lead.pk)
     assert "people_json" in annotated.__dict__
     expected = shown(Case.objects.get(pk=lead.pk))
     assert shown(annotated) == expected
@@ -208,7 +208,7 @@ def test_the_head_lists_read_with_the_case_are_those_their_own_queries_give(make
         return case.lead_case.pk, case.lead_case.company.name, case.lead_case.case_number, case.lead_case_id
 
     for joint in lead.jointly_administered.all():
-        assert lead_of(_case_for_detail().get(pk=joint.pk)) == lead_of(Case.objects.get(pk=joint.pk))
+        assert lead_of(case_for_detail().get(pk=joint.pk)) == lead_of(Case.objects.get(pk=joint.pk))
 
 
 def test_the_cached_head_follows_the_case_its_people_joint_cases_and_releases(
