@@ -22,47 +22,79 @@ class CaseQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("company", "court")
 
-    def search(self, text: str):
+    def search(self, text: str, courts: Iterable[tuple[str, str]] | None = None):
         """Every word must match the debtor's name or ticker, the case number or the court (id or citation).
 
         One query, the words matched and intersected in the database. The candidates are the cases
         whose debtor names every word (the trigram indexes of migration 0003, then the company
-        foreign key), whose number holds a word (the number's trigram and key indexes) or whose court
-        a word names (the court foreign key): on PostgreSQL an OR of conditions one index each
-        serves, read as one BitmapOr; on SQLite a UNION of the three id sets. Each word is then
-        checked on the candidates' own rows. A case matching every word matches each either in its
-        debtor, so its debtor names them all, or in its number or court, so it is a candidate: the
-        candidates hold every match, and the checks keep exactly the matches. A word of one or two
-        letters ('of', 'AH') is too common inside names and too short for a trigram: beside longer
-        words it is left out; alone, it matches a ticker or court id exactly, the start of the
-        debtor's name, or a court citation.
-        """
-        from .models import Company, Court
+        foreign key), whose number holds a word (the number's trigram and key indexes), or whose
+        court a word names and which match each other word in their debtor, number or court: on
+        PostgreSQL an OR of conditions indexes serve, read as one BitmapOr; on SQLite a UNION of the
+        id sets. Each word is then checked on the candidates' own rows. A case matching every word
+        matches each either in its debtor, so its debtor names them all, or, for some word, in its
+        number or court, so it is a candidate: the candidates hold every match, and the checks keep
+        exactly the matches. A word of one or two letters ('of', 'AH') is too common inside names
+        and too short for a trigram: beside longer words it is left out; alone, it matches a ticker
+        or court id exactly, the start of the debtor's name, or a court citation.
 
+        ``courts``: (id, citation) of the courts that hold cases, when the caller has read them (the
+        case list's court filter has): the courts a word names are then picked here, so a word that
+        names none ('Photonics') adds no court condition and one that names all ('Bankr.') does not
+        make every case a candidate.
+        """
         words = text.split()[:8]
         if any(len(w) >= 3 for w in words):  # 'Saratoga Photonics of Michigan': 'of' narrows nothing
             words = [w for w in words if len(w) >= 3]
         words = list(dict.fromkeys(words))  # 'Photonics Photonics' matches what 'Photonics' does
         if not words:
             return self
-        cases = self.model.objects.order_by()
+        from .models import Company
+
+        pg = connections[self.db].vendor == "postgresql"
+        courts = None if courts is None else list(courts)
         debtors = Company.objects.order_by().filter(*(_debtor_matches(w) for w in words)).values("id")
-        courts = Court.objects.order_by().filter(_any(_court_matches(w) for w in words)).values("id")
         numbers = [q for q in map(_number_matches, words) if q is not None]
-        if connections[self.db].vendor == "postgresql":
-            # the court's cases as ids too: planned as 10 rows, not 10 courts of a thousand cases each
-            in_courts = cases.filter(InIds("court_id", courts)).values("id")
-            qs = self.filter(_any([Q(InIds("company_id", debtors)), Q(InIds("id", in_courts)), *numbers]))
+        arms = [Q(InIds("company_id", debtors)), *([_any(numbers)] if numbers else [])]  # one scan on SQLite
+        for word in words:
+            in_court = self._in_courts_named(word, courts, pg)
+            if in_court is not None:  # its cases that match every other word, by index
+                others = [self._word_by_index(v, courts, pg) for v in words if v != word]
+                arms.append(_all([in_court, *others]))
+        if pg:
+            qs = self.filter(_any(arms))
         else:
             # SQLite has no index for LIKE '%word%' on the number: given the OR, it walked the whole
             # petition index checking each case (0.5-0.8 s); a UNION reads each id set once (60 ms).
-            arms = [cases.filter(InIds("company_id", debtors)), cases.filter(InIds("court_id", courts))]
-            arms += [cases.filter(_any(numbers))] if numbers else []
-            qs = self.filter(InIds("id", arms[0].values("id").union(*(a.values("id") for a in arms[1:])).order_by()))
+            ids = [self.model.objects.order_by().filter(arm).values("id") for arm in arms]
+            qs = self.filter(InIds("id", ids[0].union(*ids[1:]).order_by()))
         if len(words) > 1:  # one word: its candidates are its matches
             for word in words:
                 qs = qs.filter(_case_matches(word))
         return qs
+
+    def _in_courts_named(self, word: str, courts: list[tuple[str, str]] | None, pg: bool) -> Q | None:
+        """The cases in the courts ``word`` names; None when it names none of ``courts``."""
+        from .models import Court
+
+        if courts is not None and word.isascii():  # as icontains/iexact compare ASCII on both databases
+            key = word.upper()
+            named = [pk for pk, citation in courts if key == pk.upper() or key in citation.upper()]
+            return Q(court_id__in=named) if named else None
+        named = Court.objects.order_by().filter(_court_matches(word)).values("id")
+        if pg:  # the court's cases as ids: planned as 10 rows, not 10 courts of a thousand cases each
+            return Q(InIds("id", self.model.objects.order_by().filter(InIds("court_id", named)).values("id")))
+        return Q(InIds("court_id", named))
+
+    def _word_by_index(self, word: str, courts: list[tuple[str, str]] | None, pg: bool) -> Q:
+        """The cases ``word`` matches, as conditions an index each serves."""
+        from .models import Company
+
+        debtors = Company.objects.order_by().filter(_debtor_matches(word)).values("id")
+        found = Q(InIds("company_id", debtors))
+        for condition in (self._in_courts_named(word, courts, pg), _number_matches(word)):
+            if condition is not None:
+                found |= condition
+        return found
 
     def narrowed(self, court: str | None = None, chapter: int | None = None, year: int | None = None, status=None):
         """The case list's filters; None leaves a filter off."""
@@ -108,6 +140,13 @@ def _any(conditions: Iterable[Q]) -> Q:
     found = Q()
     for condition in conditions:
         found = condition if not found else found | condition
+    return found
+
+
+def _all(conditions: Iterable[Q]) -> Q:
+    found = Q()
+    for condition in conditions:
+        found = condition if not found else found & condition
     return found
 
 

@@ -283,3 +283,13 @@ def test_court_filter_offers_the_courts_with_cases_by_citation(make_company, mak
         ("deb", "Bankr. D. Del. (deb)"),
         ("nysb", "Bankr. S.D.N.Y. (nysb)"),
     ]
+
+
+def test_search_without_the_courts_read_finds_the_same_cases(cases):
+    """Case.objects.search(text) alone matches the courts in the database (the case list passes the
+    courts its filter read, and picks them in Python): the same cases either way."""
+    courts = list(courts_with_cases())
+    for term in terms_from(cases):
+        expected = set(old_cases({"q": term}))
+        assert set(Case.objects.search(term).values_list("id", flat=True)) == expected, term
+        assert set(Case.objects.search(term, courts=courts).values_list("id", flat=True)) == expected, term

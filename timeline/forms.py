@@ -121,7 +121,11 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, data, courts, years):
         super().__init__(data)
-        self.fields["court"].choices = [("", "Any court"), *((pk, f"{citation} ({pk})") for pk, citation in courts)]
+        self.courts = list(courts)  # the search picks the courts a word names from them
+        self.fields["court"].choices = [
+            ("", "Any court"),
+            *((pk, f"{citation} ({pk})") for pk, citation in self.courts),
+        ]
         self.fields["year"].choices = [("", "Any year"), *((y, str(y)) for y in years)]
 
     def values(self) -> dict:
@@ -133,7 +137,7 @@ class CaseFilterForm(forms.Form):
         v = self.values()
         cases = Case.objects.for_list().narrowed(v["court"], v["chapter"], v["year"], v["status"])
         if v["q"]:
-            cases = cases.search(v["q"])
+            cases = cases.search(v["q"], courts=self.courts)
         return cases.order_by(*CASE_SORTS[v["sort"] or "newest"][1])
 
     def results(self, rows: Callable[[QuerySet], QuerySet] = lambda cases: cases):
