@@ -471,6 +471,29 @@ def word_starts(text: str, low: str, words: tuple[str, ...], whole: bool = False
     return found
 
 
+def literal_spans(low: str, words: tuple[str, ...], whole: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """What ``finditer`` over ``low`` finds for the alternation ``w1|w2|...`` of plain strings (``whole``: those
+    followed by ``\\b``), found with ``str.find``: leftmost first, at one offset the first listed, none inside another.
+    """
+    hits = []
+    n = len(low)
+    for rank, w in enumerate(words):
+        bounded = w in whole
+        at = low.find(w)
+        while at != -1:
+            end = at + len(w)
+            if not bounded or end == n or not _is_word(low[end]):
+                hits.append((at, rank, end))
+            at = low.find(w, at + 1)
+    hits.sort()
+    found, done = [], 0
+    for at, _, end in hits:
+        if at >= done:
+            done = end
+            found.append((at, end))
+    return found
+
+
 def windows_around(text: str, hits: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
     """Merged stretches around cheap hint matches (spans), so costly patterns run only where they can match."""
     spans: list[tuple[int, int]] = []

@@ -14,7 +14,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.ingest.clean import fold, groups, lowered, matches_near, scan, windows_around, word_hints, word_starts
+from timeline.ingest.clean import (
+    fold,
+    groups,
+    literal_spans,
+    lowered,
+    matches_near,
+    scan,
+    windows_around,
+    word_hints,
+    word_starts,
+)
 from timeline.ingest.facts import PartialDate
 
 _MONTHS = {
@@ -99,7 +109,21 @@ _RELATIVE = re.compile(
 # ``\b(?:jan|...)``, found many times faster because the engine can skip to the letters that start them.
 _MONTH_HINT = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR_HINT_RE = re.compile(r"(?:1[89]|20)\d\d\b")
-_RELATIVE_HINT = re.compile(r"today|morning|afternoon|evening|tonight|night|tomorrow|month|year|week|day\b")
+# the alternation 'today|morning|...|week|day\b', found with str.find
+_RELATIVE_HINT = (
+    "today",
+    "morning",
+    "afternoon",
+    "evening",
+    "tonight",
+    "night",
+    "tomorrow",
+    "month",
+    "year",
+    "week",
+    "day",
+)
+_RELATIVE_HINT_WHOLE = frozenset(["day"])
 
 
 @dataclass(frozen=True)
@@ -213,7 +237,7 @@ def _numerics(text: str) -> list[re.Match]:
 @lru_cache(maxsize=8)
 def _relatives(text: str) -> list[_Hit]:
     low = fold(text)
-    spans = windows_around(text, [m.span() for m in _RELATIVE_HINT.finditer(low)], 25, 12)
+    spans = windows_around(text, literal_spans(low, _RELATIVE_HINT, _RELATIVE_HINT_WHOLE), 25, 12)
     return _hits(scan(_RELATIVE_LOW, low, spans), text)
 
 

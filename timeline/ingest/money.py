@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from timeline.ingest.clean import fold, groups, lowered, scan, windows_around, word_hints
+from timeline.ingest.clean import fold, groups, literal_spans, lowered, scan, windows_around, word_starts
 from timeline.ingest.facts import Money
 
 _SCALES = {
@@ -60,7 +60,10 @@ _NOTE_WORDS = re.compile(r"denominat|currency|equivalent|approx|estimated|u\.s\.
 
 
 # over fold(text), a word hint opening a word: '[$€£¥]|\b(?:dlrs?|...)\b' ignoring case
-_HINT = re.compile(r"[$€£¥]|(?:dlrs?|dollars?|usd|cad|euros?|eur|pounds|sterling|gbp|yen|jpy)\b")
+# (found with str.find, not the engine, which would try every offset of the text)
+_HINT_SIGNS = ("$", "€", "£", "¥")
+_HINT_WORDS = ("dlrs", "dlr", "dollars", "dollar", "usd", "cad", "euros", "euro", "eur", "pounds", "sterling", "gbp")
+_HINT_WORDS += ("yen", "jpy")
 _MONEY_LOW = lowered(_MONEY)
 
 
@@ -81,11 +84,16 @@ def _number(token: str) -> Decimal | None:
         return None
 
 
+def _hints(text: str, low: str) -> list[tuple[int, int]]:
+    """The ``_HINT`` spans: a sign anywhere, a currency word as a whole word."""
+    return sorted(literal_spans(low, _HINT_SIGNS) + word_starts(text, low, _HINT_WORDS, whole=True))
+
+
 def find_money(text: str) -> list[MoneyMention]:
     """Every amount of money in ``text``, in order."""
     found = []
     low = fold(text)
-    for hit in scan(_MONEY_LOW, low, windows_around(text, word_hints(text, low, _HINT), 45, 60)):
+    for hit in scan(_MONEY_LOW, low, windows_around(text, _hints(text, low), 45, 60)):
         g = groups(hit, text)
         num = g["num"] or g["num2"]
         scale = (g["scale"] or g["scale2"] or "").lower()
