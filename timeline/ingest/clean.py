@@ -168,9 +168,10 @@ def _subject_to_line(line: str, out: list[str]) -> None:
 
 def _is_chrome(line: str) -> bool:
     """Navigation, share buttons and cookie banners of a saved web page."""
-    if "cookies" in fold_line(line) and _COOKIE.search(line):  # every banner _COOKIE knows says 'cookies'
-        return True
-    words = line.lower().replace("|", " ").split()
+    low = line.lower()
+    if "cookies" in (low if line.isascii() else fold_line(line)) and _COOKIE.search(line):
+        return True  # every banner _COOKIE knows says 'cookies'
+    words = low.replace("|", " ").split(None, 8)  # a ninth word is enough to say no
     return 0 < len(words) <= 8 and all(w in _CHROME_WORDS for w in words)
 
 
@@ -266,6 +267,16 @@ _BOILERPLATE_HEADING = re.compile(
 _ABOUT_HEADING = re.compile(r"^about [^\n.]{1,60}$", re.I | re.M)
 # only their offsets are read: searched lower-cased over fold(text)
 _CUE_LOW, _HEADING_LOW, _ABOUT_LOW = map(lowered, (_BOILERPLATE_CUE, _BOILERPLATE_HEADING, _ABOUT_HEADING))
+# the same, as matches of '\n' and the line: the engine jumps from newline to newline instead of trying every offset
+_HEADING_NL, _ABOUT_NL = (re.compile("\n" + rx.pattern[1:], rx.flags) for rx in (_HEADING_LOW, _ABOUT_LOW))
+
+
+def _line_starts(rx: re.Pattern, nl: re.Pattern, low: str) -> list[tuple[int, int]]:
+    """The spans of ``rx.finditer(low)`` for an '^...' pattern (re.M), ``nl`` being it with '\n' for '^'."""
+    first = rx.match(low)
+    found = [first.span()] if first else []
+    found += [(m.start() + 1, m.end()) for m in nl.finditer(low, first.end() if first else 0)]
+    return found
 
 
 _SMALL_WORDS = frozenset(
@@ -393,9 +404,9 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     """Where the release stops reporting: safe-harbor text, 'About the Company' and cautionary sections."""
     ranges = []
     low = fold(text)
-    heading = _HEADING_LOW.search(low)
-    if heading:
-        ranges.append((heading.start(), len(text)))
+    first = _HEADING_LOW.match(low) or _HEADING_NL.search(low)
+    if first:
+        ranges.append((first.start() + (first.re is _HEADING_NL), len(text)))
     pos = 0
     for para in [*_PARAGRAPH.finditer(text), None]:
         end = para.start() if para else len(text)
@@ -405,13 +416,13 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
             sentence_start = stop + 2 if stop != -1 else pos
             ranges.append((sentence_start, end))
         pos = para.end() if para else len(text)
-    for about in _ABOUT_LOW.finditer(low):
-        nxt = _PARAGRAPH.search(text, about.end() + 1)
+    for about_start, about_end in _line_starts(_ABOUT_LOW, _ABOUT_NL, low):
+        nxt = _PARAGRAPH.search(text, about_end + 1)
         stop = nxt.start() if nxt else len(text)
-        line_end = text.find("\n", about.end() + 1)
-        if line_end != -1 and line_end - about.end() > 200:
+        line_end = text.find("\n", about_end + 1)
+        if line_end != -1 and line_end - about_end > 200:
             stop = min(stop, line_end)  # one-line paragraphs: the description is the next line
-        ranges.append((about.start(), min(stop, about.end() + 1500)))
+        ranges.append((about_start, min(stop, about_end + 1500)))
     merged: list[tuple[int, int]] = []
     for a, b in sorted(ranges):
         if merged and a <= merged[-1][1]:
