@@ -491,7 +491,11 @@ def dateline_cut(text: str, start: int, end: int, mentions: list[DateMention]) -
         line = max(start, text.rfind("\n", start, d.start) + 1)  # a dateline opens its line
         if all(w[:1].isupper() or not w[:1].isalpha() for w in _DATELINE_WORDS.findall(text, line, d.start)):
             return min(_DATELINE_TAIL.match(text, d.end).end(), end)  # a place, a wire: no words of a sentence
+    if not text[start : start + 1].isupper():
+        return start
+    if text.find("(", start, end) == -1 and text.find("/", start, end) == -1:
+        return start  # a _CITY_WIRE match holds '(' or '/' around its wire
     wire = _CITY_WIRE.match(text, start, end)
-    if wire and text[start : start + 1].isupper():
+    if wire:
         return min(_DATELINE_TAIL.match(text, wire.end()).end(), end)
     return start

@@ -175,6 +175,7 @@ _RULE_WORDS = {
 }
 # searched in the folded sentence (only offsets are read), and only when it holds one of the rule's words
 _GATED_RULES = tuple((kind, lowered(rx), _RULE_WORDS[kind]) for kind, rx in _RULES)
+_GATE_WORDS = tuple(dict.fromkeys(w for _, _, words in _GATED_RULES for w in words))  # each rule's words, once
 # announced ahead by nature: a future tense does not make them hypothetical
 _FUTURE_OK = frozenset({"hearing", "delisting"})
 # reported as done: with no date of their own they happened on or before the release date
@@ -377,12 +378,12 @@ def _title_line(text: str, s: int, e: int) -> bool:
 
 def _triggers(low: str, offset: int) -> list[_Trigger]:
     """The rules that fire in a sentence (``low`` is its ``fold``, at ``offset``), each at its first match."""
+    present = {w for w in _GATE_WORDS if w in low}
+    if not present:
+        return []  # most sentences: no rule's word, no search
     found = []
     for kind, rx, words in _GATED_RULES:
-        for w in words:
-            if w in low:
-                break
-        else:
+        if present.isdisjoint(words):
             continue
         m = rx.search(low)
         if not m:
@@ -391,6 +392,8 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
         if kind == "award" and court_speaks(low[m.start() : at]):
             kind = "judgment"  # 'a three-judge appeals panel ruled in favor of': a court's decision
         found.append(_Trigger(kind, offset + at, offset + m.end(), offset + m.start()))
+    if not found:
+        return found
     # 'A hearing on the DIP financing is scheduled': words inside another trigger's phrase are not a second event
     found = [t for t in found if not any(u is not t and u.start <= t.start and t.end <= u.end for u in found)]
     kinds = {t.kind for t in found}
