@@ -196,7 +196,7 @@ def find_court(text: str) -> CourtRef | None:
         if ref.id:
             return ref
         best = best or ref
-    for low in _DISTRICT_LOW.finditer(fold(text)):  # 'filed in the Southern District of New York'
+    for low in _districts(fold(text)):  # 'filed in the Southern District of New York'
         m = _DISTRICT.match(text, low.start())  # the same match, its words as written
         ref = _district_ref(text, m, m.start())
         if ref and ref.id:
@@ -207,6 +207,20 @@ def find_court(text: str) -> CourtRef | None:
         if cid:
             return CourtRef(cid, m.group(0))
     return best
+
+
+def _districts(low: str):
+    """``_DISTRICT_LOW.finditer(low)``, started where the first match can begin: at most a direction word and
+    spaces before the first 'district' (every match holds one); none at all without one."""
+    at = low.find("district")
+    if at == -1:
+        return ()
+    while at > 0 and low[at - 1].isspace():
+        at -= 1
+    return _DISTRICT_LOW.finditer(low, max(0, at - _LONGEST_DIRECTION))
+
+
+_LONGEST_DIRECTION = len("northern")
 
 
 def _court_near(text: str, m: re.Match) -> CourtRef:

@@ -22,7 +22,6 @@ from timeline.ingest.clean import (
     matches_near,
     scan,
     windows_around,
-    word_hints,
     word_starts,
 )
 from timeline.ingest.facts import PartialDate
@@ -215,7 +214,7 @@ def _shapes(text: str) -> _Shapes:
     """Scanned once per text: the release date and the date mentions of the same text share it."""
     low = fold(text)
     months = windows_around(text, word_starts(text, low, _MONTH_HINT), 45, 40)
-    years = windows_around(text, word_hints(text, text, _YEAR_HINT_RE), 20, 6)
+    years = windows_around(text, _year_hints(text), 20, 6)
     return _Shapes(
         _hits(scan(_MONTH_DAY_LOW, low, months), text),
         _hits(scan(_DAY_MONTH_LOW, low, months), text),
@@ -224,6 +223,31 @@ def _shapes(text: str) -> _Shapes:
         _hits(_numerics(text) + matches_near(_ISO, text, "-", (4,)) + _wires(text), text),
         _hits(scan(_YEAR, text, years), text),
     )
+
+
+def _year_hints(text: str) -> list[tuple[int, int]]:
+    """``word_hints(text, text, _YEAR_HINT_RE)``, found with ``str.find``: a four-digit 18xx, 19xx or 20xx opening
+    a word and ending one (a match that opens no word cannot hide one that does: it is all digits)."""
+    found = []
+    n = len(text)
+    for century in ("18", "19", "20"):
+        at = text.find(century)
+        while at != -1:
+            end = at + 4
+            if (
+                end <= n
+                and text[at + 2].isdecimal()
+                and text[at + 3].isdecimal()
+                and (end == n or not _is_word(text[end]))
+                and (not at or not _is_word(text[at - 1]))
+            ):
+                found.append((at, end))
+            at = text.find(century, at + 1)
+    return sorted(found)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _wires(text: str) -> list[re.Match]:
