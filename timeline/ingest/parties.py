@@ -233,7 +233,7 @@ def find_people(text: str) -> tuple[PersonFacts, ...]:
                 found.append((m.group("name"), title))
     for m in scan_from(_NAME_SAID, text, near, capitals):
         found.append((m.group("name"), None))
-    for block in _CONTACT_BLOCK.finditer(fold(text)):
+    for block in _contact_blocks(fold(text)):
         for m in _CONTACT_ENTRY.finditer(text, block.end(), min(len(text), block.end() + 600)):
             title = " ".join(m.group("title").split())
             if not re.fullmatch(rf"(?:{_SUFFIX})\.?", title):
@@ -251,6 +251,19 @@ def find_people(text: str) -> tuple[PersonFacts, ...]:
             same[0] = name
         same[1] = same[1] or title
     return tuple(PersonFacts(name, title) for name, title in people)
+
+
+def _contact_blocks(low: str) -> list[re.Match]:
+    """``_CONTACT_BLOCK.finditer(low)``, tried only where 'contact' is written (its leading ``\\b`` would have the
+    engine try every offset); no match can hold another 'contact', so none hides one."""
+    found = []
+    at = low.find("contact")
+    while at != -1:
+        m = _CONTACT_BLOCK.match(low, at)
+        if m:
+            found.append(m)
+        at = low.find("contact", at + 1)
+    return found
 
 
 def _clean_name(raw: str) -> str:
