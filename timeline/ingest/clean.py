@@ -172,7 +172,7 @@ def _is_chrome(line: str) -> bool:
     if "cookies" in (low if line.isascii() else fold_line(line)) and _COOKIE.search(line):
         return True  # every banner _COOKIE knows says 'cookies'
     words = low.replace("|", " ").split(None, 8)  # a ninth word is enough to say no
-    return 0 < len(words) <= 8 and all(w in _CHROME_WORDS for w in words)
+    return 0 < len(words) <= 8 and _CHROME_WORDS.issuperset(words)
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -371,19 +371,23 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 
 def _title(line: str) -> bool:
     """A headline line standing alone in a block (not one that runs on into the next line)."""
-    last = line.rsplit(" ", 1)[-1].lower() if line else ""
-    return is_headline(line) and last not in _SMALL_WORDS and line[:1].isupper() and line[-1:] not in "&,-–"
+    if not line[:1].isupper() or line[-1:] in "&,-–":  # the cheap tests first
+        return False
+    return line.rsplit(" ", 1)[-1].lower() not in _SMALL_WORDS and is_headline(line)
 
 
 _LAST_WORD = re.compile(r"[A-Za-z.]*$")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."  # _LAST_WORD's, for str.rstrip
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _split_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start())
-        last = word.group(0).lower().lstrip(".") if word else ""
+        before = text[max(start, m.start() - 12) : m.start()]
+        if before.endswith("\n"):
+            before = before[:-1]  # '$' matches before a last newline too
+        last = before[len(before.rstrip(_WORD_CHARS)) :].lower().lstrip(".")  # what _LAST_WORD finds there
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or _INITIALS.fullmatch(last):
             continue
         _add(text, pos, m.end(), spans)
@@ -544,14 +548,18 @@ def groups(m: re.Match, text: str) -> dict:
     return found
 
 
-def matches_near(rx: re.Pattern, text: str, char: str, offsets: tuple[int, ...]) -> list[re.Match]:
+def matches_near(
+    rx: re.Pattern, text: str, char: str, offsets: tuple[int, ...], digit_before: bool = False
+) -> list[re.Match]:
     """``rx.finditer(text)`` for a pattern whose matches start ``offsets`` characters before a ``char``.
 
     Only those starts are tried, leftmost first and never inside a match already taken, as finditer would.
+    ``digit_before``: every match has a digit (``\\d``) right before its ``char``, so other ``char`` are skipped.
     """
     starts: set[int] = set()
     at = text.find(char)
     while at != -1:
-        starts.update(at - k for k in offsets)
+        if not digit_before or (at and text[at - 1].isdecimal()):
+            starts.update(at - k for k in offsets)
         at = text.find(char, at + 1)
     return scan_from(rx, text, [(0, len(text))], sorted(i for i in starts if i >= 0))

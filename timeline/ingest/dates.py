@@ -220,7 +220,7 @@ def _shapes(text: str) -> _Shapes:
         _hits(scan(_DAY_MONTH_LOW, low, months), text),
         _hits(scan(_MONTH_YEAR_LOW, low, months), text),
         _hits(scan(_BARE_MONTH, text, months), text),
-        _hits(_numerics(text) + matches_near(_ISO, text, "-", (4,)) + _wires(text), text),
+        _hits(_numerics(text) + matches_near(_ISO, text, "-", (4,), digit_before=True) + _wires(text), text),
         _hits(scan(_YEAR, text, years), text),
     )
 
@@ -251,11 +251,11 @@ def _is_word(ch: str) -> bool:
 
 
 def _wires(text: str) -> list[re.Match]:
-    return matches_near(_WIRE, text, "-", (1, 2))
+    return matches_near(_WIRE, text, "-", (1, 2), digit_before=True)
 
 
 def _numerics(text: str) -> list[re.Match]:
-    return matches_near(_NUMERIC, text, "/", (1, 2))
+    return matches_near(_NUMERIC, text, "/", (1, 2), digit_before=True)
 
 
 @lru_cache(maxsize=8)
