@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 
 from cases.models import Case, Court
 
-from .chronology import url_maker
+from .chronology import KIND_LABELS, url_maker
 from .models import TimelineEvent
 from .templatetags.chronology import partial_time
 
@@ -193,14 +193,13 @@ def list_rows(cases: list[Case]) -> list[Case]:
     (get_FOO_display rebuilds it per call), the dates' markup from the partial_time filter."""
     case_url = url_maker("timeline:case_detail")
     statuses = {value: str(label) for value, label in Case.Status.choices}
-    kinds = {value: str(label) for value, label in TimelineEvent.Kind.choices}
     for case in cases:
         case.url = case_url(case.pk)
         case.status_label = statuses.get(case.status, case.status)
         case.petition_html = partial_time(case.petition, "not reported")
         event = getattr(case, "latest_event", None)
         if event is not None:
-            event.kind_label = kinds.get(event.kind, event.kind)
+            event.kind_label = KIND_LABELS.get(event.kind, event.kind)
             when = event.when
             event.when_html = partial_time(when) if when else ""
             event.summary_short = Truncator(event.summary).chars(90)

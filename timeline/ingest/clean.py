@@ -445,7 +445,8 @@ def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
 # --- scanning only where a costly pattern can match, for the matches it would find anyway ---
 
 
-def _is_word(ch: str) -> bool:
+def is_word(ch: str) -> bool:
+    """A character ``\\w`` matches (what ``\\b`` looks at)."""
     return ch.isalnum() or ch == "_"
 
 
@@ -458,32 +459,15 @@ def word_hints(text: str, low: str, hint: re.Pattern) -> list[tuple[int, int]]:
     return [
         m.span()
         for m in hint.finditer(low)
-        if not m.start() or not _is_word(text[m.start() - 1]) or not _is_word(low[m.start()])
+        if not m.start() or not is_word(text[m.start() - 1]) or not is_word(low[m.start()])
     ]
 
 
 def word_starts(text: str, low: str, words: tuple[str, ...], whole: bool = False) -> list[tuple[int, int]]:
-    """``word_hints`` for the alternation ``w1|w2|...`` of plain words (``whole``: each followed by ``\b``).
-
-    Found with ``str.find``: at one offset the first word listed wins, and no match starts inside another,
-    as in finditer.
-    """
-    hits = []
-    for rank, w in enumerate(words):
-        at = low.find(w)
-        while at != -1:
-            end = at + len(w)
-            if not whole or end == len(low) or not _is_word(low[end]):
-                hits.append((at, rank, end))
-            at = low.find(w, at + 1)
-    hits.sort()
-    found, done = [], 0
-    for at, _, end in hits:
-        if at >= done:
-            done = end
-            if not at or not _is_word(text[at - 1]):
-                found.append((at, end))
-    return found
+    """``word_hints`` for the alternation ``w1|w2|...`` of plain words (``whole``: each followed by ``\\b``):
+    the ``literal_spans`` that open a word of ``text``."""
+    spans = literal_spans(low, words, frozenset(words) if whole else frozenset())
+    return [(at, end) for at, end in spans if not at or not is_word(text[at - 1])]
 
 
 def literal_spans(low: str, words: tuple[str, ...], whole: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -497,7 +481,7 @@ def literal_spans(low: str, words: tuple[str, ...], whole: frozenset[str] = froz
         at = low.find(w)
         while at != -1:
             end = at + len(w)
-            if not bounded or end == n or not _is_word(low[end]):
+            if not bounded or end == n or not is_word(low[end]):
                 hits.append((at, rank, end))
             at = low.find(w, at + 1)
     hits.sort()

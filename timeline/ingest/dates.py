@@ -17,6 +17,7 @@ from functools import lru_cache
 from timeline.ingest.clean import (
     fold,
     groups,
+    is_word,
     literal_spans,
     lowered,
     matches_near,
@@ -238,16 +239,12 @@ def _year_hints(text: str) -> list[tuple[int, int]]:
                 end <= n
                 and text[at + 2].isdecimal()
                 and text[at + 3].isdecimal()
-                and (end == n or not _is_word(text[end]))
-                and (not at or not _is_word(text[at - 1]))
+                and (end == n or not is_word(text[end]))
+                and (not at or not is_word(text[at - 1]))
             ):
                 found.append((at, end))
             at = text.find(century, at + 1)
     return sorted(found)
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 def _wires(text: str) -> list[re.Match]:

@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
@@ -601,13 +602,10 @@ def _nature(ev: Event) -> str:
 # made once per run: every ``Model.history`` builds a new manager class (inspect.getmembers, ~0.5 ms), which
 # was the largest single cost of a release that creates its case. The rows written are the same.
 
-_history_managers: dict[type, object] = {}
 
-
+@cache
 def _history(model):
-    if model not in _history_managers:
-        _history_managers[model] = get_history_manager_for_model(model)
-    return _history_managers[model]
+    return get_history_manager_for_model(model)
 
 
 def _create_with_history(objs: list, model) -> list:
