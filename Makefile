@@ -10,7 +10,7 @@ RUN_ENV := DEBUG=1
 PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /usr/local/bin/python3 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: install run test lint bench bench-import demo clean
+.PHONY: install run test lint score bench bench-import demo clean
 
 install: $(VENV)/.installed
 
@@ -26,7 +26,7 @@ $(VENV)/.installed: pyproject.toml
 
 run: install
 	$(RUN_ENV) $(PY) manage.py migrate --no-input
-	$(RUN_ENV) $(PY) manage.py ingest_releases fixtures/releases
+	$(RUN_ENV) $(PY) manage.py ingest_releases fixtures/corpus/releases
 	@echo "Serving on http://127.0.0.1:8000 (admin: create a user with 'DEBUG=1 .venv/bin/python manage.py createsuperuser')"
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -36,6 +36,10 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# the importer scored against the annotated corpus: all of it, the dev part, the held-out part
+score: install
+	$(RUN_ENV) $(PY) -m bench.score
 
 bench: install
 	$(RUN_ENV) $(PY) -m bench

@@ -18,7 +18,7 @@ from . import db
 from .common import Row, timed
 
 SECTION = "import"
-FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "releases"
+FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "corpus" / "releases"
 FLOOR = "read+hash+1 row/file, 1 txn"
 
 

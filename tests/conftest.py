@@ -10,7 +10,7 @@ import pytest
 from cases.models import Case, Company, Court
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-RELEASES = FIXTURES / "releases"
+RELEASES = FIXTURES / "corpus" / "releases"
 
 
 @pytest.fixture

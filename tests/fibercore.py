@@ -1,4 +1,4 @@
-"""The FiberCore case (fixtures/releases/00_fibercore_2003-11-17.txt) built with the ORM.
+"""The FiberCore case (fixtures/corpus/releases/00_fibercore_2003-11-17.txt) built with the ORM.
 
 The same facts the importer reads from that release, with spans found in the release text, so
 page, export and browser tests have a real case to look at whatever state the parser is in.

@@ -431,7 +431,7 @@ def test_a_deadlock_reported_by_postgresql_is_told_from_other_errors():
 @pytest.mark.django_db
 def test_the_dry_run_prints_the_contract_for_every_release_and_writes_nothing(django_assert_num_queries):
     validator = Draft202012Validator(json.loads((FIXTURES / "contract/release-extraction.schema.json").read_text()))
-    given = "fixtures/releases/"  # relative, with a trailing slash: source.file keeps it as given
+    given = "fixtures/corpus/releases/"  # relative, with a trailing slash: source.file keeps it as given
 
     cwd = os.getcwd()
     os.chdir(BASE)

@@ -18,7 +18,7 @@ from timeline.ingest.facts import Event, Money, Party, Span
 from timeline.ingest.summaries import ReleaseFacts, summarize
 from timeline.ingest.wording import clause, cut, money, printable_court, short_name
 
-FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "releases"
+FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "releases"
 NORDIC = ReleaseFacts("Nordic Cable, Inc.", 11, "U.S. Bankruptcy Court for the District of Oregon")
 
 
@@ -430,7 +430,7 @@ def test_title_is_the_case_headline(text, want):
 
 
 def test_fixture_titles_are_their_headlines():
-    got = {p.name[:2]: extract_release(p.read_bytes(), p.name).source.title for p in FIXTURES.glob("*.txt")}
+    got = {p.name.split("_")[0]: extract_release(p.read_bytes(), p.name).source.title for p in FIXTURES.glob("*.txt")}
     assert got["28"] == "FiberCore Files for Chapter 11 Protection"
     assert got["00"] == "FIBERCORE FILES FOR CHAPTER 11 PROTECTION"
     assert got["20"] == "MPC CORPORATION ANNOUNCES CHAPTER 11 FILING"
