@@ -17,7 +17,8 @@ from timeline.ingest.decode import UnreadableRelease, decode_release
 from timeline.ingest.events import Reading, chapter_in, read_events
 from timeline.ingest.facts import CaseFacts, Extraction, SourceFacts
 from timeline.ingest.money import find_money
-from timeline.ingest.parties import find_company, find_people
+from timeline.ingest.parties import find_people
+from timeline.ingest.subject import find_company
 from timeline.ingest.summaries import ReleaseFacts, printable_court, summarize
 
 __all__ = ["UnreadableRelease", "extract_release"]
@@ -68,8 +69,8 @@ def extract_release(raw: bytes, file: str) -> Extraction:
     sentences = sentence_spans(text)
     boiler = boilerplate_ranges(text)
     dates = find_dates(text, anchor)
-    lead = [(s, e) for s, e in sentences if not in_ranges(s, boiler)][:10]
-    company = find_company(text, lead, dates)
+    lead = [(s, e) for s, e in sentences if not in_ranges(s, boiler) and s < 6000][:40]
+    company = find_company(text, sentences, lead, dates, boiler)
     reading = read_events(text, sentences, boiler, dates, find_money(text), anchor, company.name if company else None)
     is_case, reason = _is_case(text, reading, boiler)
     source = SourceFacts(

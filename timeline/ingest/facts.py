@@ -34,6 +34,29 @@ EVENT_KINDS = (
 
 
 @dataclass(frozen=True)
+class Confidence:
+    """How sure the reading of one fact is (0 to 1) and why, in words a reviewer reads beside the sentence."""
+
+    score: float
+    reason: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.score <= 1:
+            raise ValueError(f"confidence {self.score} is not between 0 and 1")
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+    def to_contract(self) -> dict:
+        return {"score": round(self.score, 2), "reason": self.reason}
+
+
+def confidences(facts: dict[str, Confidence]) -> dict:
+    return {name: c.to_contract() for name, c in facts.items()}
+
+
+@dataclass(frozen=True)
 class Money:
     value: Decimal
     currency: str = "USD"
@@ -78,6 +101,7 @@ class Event:
     # for typed records: "dip_financing", "cash_collateral", "first_day", "sale_363", "plan_exclusivity",
     # "other" (motions); "arbitration_award", "judgment" (awards)
     subtype: str | None = None
+    confidence: Confidence | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in EVENT_KINDS:
@@ -91,6 +115,7 @@ class Event:
             "amount": self.amount.to_contract() if self.amount else None,
             "parties": [p.to_contract() for p in self.parties],
             "evidence": self.evidence.to_contract(),
+            **({"confidence": self.confidence.to_contract()} if self.confidence else {}),
         }
 
 
@@ -111,6 +136,9 @@ class CaseFacts:
     court: CourtRef | None
     case_number: str | None
     petition_date: PartialDate | None
+    # per field that has a value: how sure its reading is, and the words it was read from
+    confidence: dict[str, Confidence] = field(default_factory=dict)
+    evidence: dict[str, Span] = field(default_factory=dict)
 
     def to_contract(self) -> dict:
         return {
@@ -119,6 +147,7 @@ class CaseFacts:
             "court": self.court.to_contract() if self.court else None,
             "case_number": self.case_number,
             "petition_date": self.petition_date.to_contract() if self.petition_date else None,
+            "confidence": confidences(self.confidence),
         }
 
 
@@ -127,9 +156,12 @@ class CompanyFacts:
     name: str
     ticker: str | None = None  # as written: FBCE.PK, PCG
     market: str | None = None  # NYSE, AMEX, Pink Sheets ... when written
+    # "name" and (when there is one) "ticker": how sure, and the words each was read from
+    confidence: dict[str, Confidence] = field(default_factory=dict)
+    evidence: dict[str, Span] = field(default_factory=dict)
 
     def to_contract(self) -> dict:
-        return {"name": self.name, "ticker": self.ticker}
+        return {"name": self.name, "ticker": self.ticker, "confidence": confidences(self.confidence)}
 
 
 @dataclass(frozen=True)
