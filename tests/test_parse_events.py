@@ -36,7 +36,7 @@ def _events(text: str) -> list[tuple]:
         (
             "DENVER, June 2, 2011 -- Blue Mesa Inc. said the Bankruptcy Court for the District of Colorado approved"
             " its plan of reorganization on May 31, 2011. Blue Mesa emerged from Chapter 11 today.",
-            [("order_entered", "2011-05-31", "other"), ("emergence", "2011-06-02", None)],
+            [("plan_confirmed", "2011-05-31", None), ("emergence", "2011-06-02", None)],
         ),
         (
             "LITTLE FERRY, N.J., June 18, 1987 - Conseco Industries Ltd said an order of confirmation of its"

@@ -332,7 +332,15 @@ def is_headline(line: str) -> bool:
             words += 1
     if _YEAR_END.search(line):
         return False  # 'PHOENIX, AZ, November 10, 2009' is a dateline
+    if words >= 3 and "(" in line and _DEFINED_TERM.search(line):
+        return False  # 'On October 5, 1998, Boston Chicken, Inc. (the "Company") and its': a sentence's first line
+    if words >= 3 and "," in line and _DATE_INSIDE.search(line):
+        return False
     return words >= 3
+
+
+_DEFINED_TERM = re.compile(r"\((?:the\s+)?[\"“]")
+_DATE_INSIDE = re.compile(r"\b\d{1,2},\s+(?:19|20)\d\d,\s")  # 'On October 5, 1998, the Company ...'
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -355,6 +363,7 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
     pieces.append((line_start, end))
     block_start = start
     opens = True  # does this line start a new sentence?
+    stub = False  # was the line before a short one that ends a unit of its own ('Item 8.01', '(Zip Code)')?
     for ls, le in pieces:  # headline lines and 'Label:' lines stand alone
         line = text[ls:le].strip()
         label = line.endswith(":") and len(line.split()) <= 3 and "(" not in line
@@ -363,10 +372,24 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
                 _split_sentences(text, block_start, ls - 1, spans)
             _split_sentences(text, ls, le, spans)
             block_start = le + 1
+            stub = False
             continue
+        if stub and line[:1].isupper() and ls > block_start:
+            # a cover page's lines ('Item 8.01', 'Other Events', 'On October 30, 2008, ...'): a capitalised line
+            # after a short stub starts a sentence, or the whole cover would be one
+            _split_sentences(text, block_start, ls - 1, spans)
+            block_start = ls
         opens = line.endswith((".", "!", "?", ":", '"', "”")) or len(line) < 40
+        stub = len(line) < 40 and not line.endswith(_RUNS_ON) and line.count("(") == line.count(")")
+        if stub and (line.rsplit(" ", 1)[-1].lower() in _SMALL_WORDS or _DATELINE_DASH.search(line)):
+            stub = False  # 'May 15, 2009 - DBSD' runs on into 'North America, Inc. ...'
+
     if block_start < end:
         _split_sentences(text, block_start, end, spans)
+
+
+_RUNS_ON = (",", ":", ";", "(", "&", "-", "–", "—", "/")
+_DATELINE_DASH = re.compile(r"\s(?:-|–|—|--)\s|--")
 
 
 def _title(line: str) -> bool:

@@ -392,12 +392,18 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
             return PartialDate(x.date.value, "day", None, x.date.text)
     if header_date:
         return PartialDate(header_date, "day", None, "")
-    full = [x for x in mentions if re.search(r"(?:19|20)\d\d", x.date.text)]
+    full = [x for x in mentions if re.search(r"(?:19|20)\d\d", x.date.text) and not _FOUNDED.search(head, 0, x.start)]
     return full[0].date if full and full[0].start < 1500 else None
+
+
+# 'Spokane, Washington  Est. May 19, 1883': a masthead's founding date is not the story's
+_FOUNDED = re.compile(r"\b(?:est\.?|established|founded|since|incorporated)\s*(?:in\s+|on\s+)?$", re.I)
 
 
 def _is_dateline(head: str, x: DateMention) -> bool:
     before, after = head[max(0, x.start - 40) : x.start], head[x.end : x.end + 4]
+    if _FOUNDED.search(before):
+        return False
     if x.start > 40:  # the window opens mid-line: its start is not the start of a line
         before = "\0" + before
     return bool(_DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before) or _CITY_BEFORE.search(before))
@@ -440,8 +446,10 @@ def _yearless_dateline(text: str, head: str) -> list[DateMention]:
 _PUBLISHED = re.compile(
     r"(?:\bcopyright\b\s*(?:\([cC]\)|©)?|©|(?:^|\n)\s*\([cC]\))\s*(?P<y>(?:19|20)\d\d)\b"
     r"(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?"
-    rf"|(?:^|\n)\s*(?:published|posted|first published)\s*:?\s*(?:on\s+)?(?:{_MONTH_RE}\s*(?:\d{{1,2}},?\s*)?)?"
-    r"(?P<y3>(?:19|20)\d\d)\b",
+    rf"|(?:^|\n)\s*(?:published|posted|first published)\s*:?\s*(?:on\s+)?(?:{_MONTH_RE}\s*(?:\d{{1,2}},?\s*)?"
+    r"|\d{1,2}/\d{1,2}/)?(?P<y3>(?:19|20)\d\d)\b"
+    # a page's own date on a line of its own at the top: 'Thursday, August 13, 2009'
+    rf"|^(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s*\d{{1,2}},?\s+(?P<y4>(?:19|20)\d\d)\s*\n",
     re.I,
 )
 _SAID_ON = re.compile(
@@ -459,7 +467,7 @@ _FORWARD_AFTER = re.compile(r"^\s*(?:notes|debentures|bonds|senior|maturities|ma
 
 def _published_year(text: str) -> int | None:
     m = _PUBLISHED.search(text)
-    return int(m.group("y2") or m.group("y") or m.group("y3")) if m else None
+    return int(m.group("y2") or m.group("y") or m.group("y3") or m.group("y4")) if m else None
 
 
 def _past_bound(text: str) -> dt.date | None:
@@ -488,7 +496,9 @@ _WIRE_NAME = (
     r"|Dow\s?Jones|Bloomberg|EDGAR\s?Online|PR\.com|Send2Press|eReleases)(?:[\s-]+[A-Z][\w-]*)?"
 )
 _DATELINE_TAIL = re.compile(
-    rf"(?:[\s\-–—:/]*(?:\(\s*{_WIRE_NAME}\s*\)|/\s*{_WIRE_NAME}\s*/|{_WIRE_NAME}(?=\s*(?:/|--|[–—])))?)*"
+    rf"(?:[\s\-–—:/]*(?:\(\s*{_WIRE_NAME}\s*\)|/\s*{_WIRE_NAME}\s*/|{_WIRE_NAME}(?=\s*(?:/|--|[–—]))"
+    # any wire credit between slashes: '/PRNewswire-FirstCall via COMTEX News Network/'
+    r"|/\s*[A-Z][^/\n]{1,60}/(?=\s*(?:--|[–—]|-\s)))?)*"
     r"[\s\-–—:/]*"
 )
 _DATELINE_WORDS = re.compile(r"[^\s,/()\-–—]+")

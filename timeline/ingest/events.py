@@ -31,6 +31,7 @@ from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
 from timeline.ingest.parties import event_parties
+from timeline.ingest.subject import same_company, subject_before
 
 _I = re.I
 _CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
@@ -39,8 +40,19 @@ _PETITION = re.compile(
     r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
     r"(?:petitions?\b|for\s+(?:voluntary\s+)?(?:protection|reorganization|relief|bankruptcy|chap\w*)"
     r"|chap\w*\s+(?:\d+|[IVX]+)|under\s+chap\w*|bankruptcy)"
-    r"|\bpetitions?\b[^;]{0,40}\b(?:was|were|has been|have been)\s+filed\b"
-    r"|\bsought\s+(?:court\s+)?protection\s+under\s+chap\w*",
+    r"|\b(?:petitions?|chapter\s+\d+)\b[^;]{0,40}\b(?:was|were|has been|have been)\s+filed\b"
+    r"|\bsought\s+(?:court\s+)?protection\s+under\s+chap\w*"
+    # 'has filed and will reorganize its business under the protection of a Chapter 11 proceeding'
+    r"|\b(?:has|have)\s+filed\s+and\b(?=[^.;]{0,100}\b(?:chapter\s+(?:\d+|[ivx]+)|bankruptcy)\b)"
+    # 'have commenced a Chapter 15 proceeding', 'commenced voluntary cases under chapter 11'
+    r"|\bcommenced\s+(?:an?\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?(?:chapter\s+(?:\d+|[ivx]+)\s+)?"
+    r"(?:cases?|proceedings?|petitions?)\b"
+    r"|\b(?:was|were|been)\s+served\s+with\s+(?:an?\s+)?(?:involuntary\s+)?petition"
+    r"|\b(?:announced|announces|announcing)\s+(?:an?|its|their)\s+(?:voluntary\s+)?(?:chapter\s+\d+\s+)?(?:bankruptcy\s+)?filing\b"
+    r"|\bfiling\s*(?:--|[-–—,])?\s*(?:was\s+|were\s+)?made\s+(?:at|on|in|with|late|early)\b"
+    r"|\bbecame\s+the\s+[^.;]{0,80}?\bto\s+file\s+for\b"
+    r"|\b(?:put|forced|pushed|placed|driven|went|sent)\s+(?:[^.;]{0,60}?\s)?into\s+(?:chapter\s+\d+\s+|involuntary\s+)?"
+    r"(?:bankruptcy|receivership)\b",
     _I,
 )
 _RULES: tuple[tuple[str, re.Pattern], ...] = (
@@ -52,6 +64,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\b(?P<at2>asked\s+the\s+(?:bankruptcy\s+)?court)\b"
             r"|\b(?:sought|seeks|seeking|requested|requests)\s+(?:the\s+)?(?:bankruptcy\s+)?court(?:'s)?\s+"
             r"(?:approval|authority|permission)"
+            r"|\b(?:sought|seeks|seeking|requested|requesting|asking)\s+(?:[\w-]+\s+){0,3}(?:authority|approval|authorization"
+            r"|permission)\s+(?:from|of)\s+the\s+(?:bankruptcy\s+)?court"
             r"|\bmotions?\s+(?:was|were|has been|have been)\s+filed",
             _I,
         ),
@@ -63,7 +77,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\bcourt\b(?:\s+(?:for|of|in)\s+the\s+[^;]{0,100}?)?(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|has\s+|today\s+)?"
             r"(?P<at>approved|granted|authorized|entered|signed|issued)\b"
             r"|\b(?:approved|authorized|granted)\s+by\s+the\s+(?:bankruptcy\s+)?court\b"
-            r"|\border\s+(?:approving|authorizing|granting)\b",
+            r"|\border\s+(?:approving|authorizing|granting)\b"
+            # 'A federal judge early Saturday morning approved', 'Judge Laurie Silverstein approved'
+            r"|\bjudge\b(?:\s+[A-Z][\w.]*){0,3}(?:\s+(?:on|early|late|this|last)\s+\w+(?:\s+(?:morning|afternoon|evening))?)?"
+            r"\s+(?:also\s+|has\s+)?(?P<at3>approved|authorized|granted|signed\s+off|entered|issued)\b",
             _I,
         ),
     ),
@@ -73,7 +90,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"\bset\s+for\s+(?:a\s+)?hearing\b|\b(?:scheduled|set)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}hearing\b"
             r"|\bwill\s+hold\s+a\s+hearing\b"
             r"|\bhearing\b(?:\s+(?:on|to\s+consider|regarding|for)\b[^.;]{0,80}?)?\s+(?:is|has\s+been|was|will\s+be"
-            r"|are|have\s+been)\s+(?:set|scheduled)\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b",
+            r"|are|have\s+been)\s+(?:set|scheduled)\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b"
+            r"|\b(?:after|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}hearing\b|\bhearing\s+(?:was|were)\s+(?:held|conducted)\b",
             _I,
         ),
     ),
@@ -99,16 +117,17 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"\b(?:completed|closed|consummated)\s+(?:the\s+|its\s+)?sale\b"
             r"|\bsale\s+(?:has\s+|was\s+)?(?:closed|been\s+completed|completed|consummated)\b"
-            r"|\bsold\b[^;]{0,80}\b(?:assets|business|division|unit|subsidiary)",
+            r"|\bsold\b[^;]{0,80}\b(?:assets|business|division|unit|subsidiary)"
+            r"|\b(?:selected|chose|accepted)\b[^.;]{0,80}?\bbid\b(?!der)|\b(?:winning|successful)\s+bid\b(?!der)",
             _I,
         ),
     ),
     (
         "plan_filed",
         re.compile(
-            r"\b(?:filed|files|submitted)\s+(?:a|an|its|the|their)?\s*(?:joint\s+|amended\s+|proposed\s+"
-            r"|prepackaged\s+|first\s+amended\s+)*(?:chapter\s+11\s+)?(?:plan\s+of\s+(?:reorganization|liquidation)"
-            r"|reorganization\s+plan|liquidating\s+plan)",
+            r"\b(?:filed|files|filing|submitted|submits)\s+(?:a|an|its|the|their)?\s*(?:joint\s+|amended\s+|proposed\s+"
+            r"|prepackaged\s+|pre-?negotiated\s+|first\s+amended\s+|long-delayed\s+|revised\s+|new\s+)*(?:chapter\s+11\s+)?"
+            r"(?:plan\s+of\s+(?:reorganization|liquidation)|reorganization\s+plan|liquidating\s+plan|plan\s+to\s+restructure)",
             _I,
         ),
     ),
@@ -116,8 +135,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "plan_confirmed",
         re.compile(
             r"\border\s+(?:of\s+confirmation|confirming)\b|\bconfirmation\s+order\b"
-            r"|\bconfirmed\s+(?:the|its|their|a|[A-Z][\w&-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}plan\b"
-            r"|\bplan\s+(?:of\s+reorganization\s+)?(?:was|has\s+been|had\s+been)\s+confirmed\b",
+            r"|\bconfirmed\s+(?:the|its|their|a|[A-Z][\w&-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}plan\b"
+            r"|\bplan\b[^.;]{0,60}?\b(?:was|has\s+been|had\s+been|were)\s+(?:confirmed|approved)\b"
+            r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w&.-]*['’]s?\s+)?"
+            r"(?:(?!disclosure\b)[\w'’-]+\s+){0,3}plan\b",
             _I,
         ),
     ),
@@ -142,7 +163,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "dismissal",
         re.compile(
             r"\b(?:court|judge)\s+(?:has\s+|also\s+)?dismissed\b|\border\s+dismissing\b"
-            r"|\b(?:case|cases|petition)\s+(?:was|were|has been|have been)\s+dismissed\b",
+            r"|\b(?:case|cases|petition)\s+(?:was|were|has been|have been)\s+dismissed\b"
+            r"|\bthrew\s+out\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?(?:bankruptcy|case|petition|chapter)\b",
             _I,
         ),
     ),
@@ -157,20 +179,20 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
 )
 # a word (in lower case) every match of the rule contains: a sentence with none of them is not searched
 _RULE_WORDS = {
-    "petition_filed": ("file", "sought"),
+    "petition_filed": ("file", "sought", "commenc", "served", "filing", "into", "became"),
     "motion_filed": ("motion", "court"),
-    "order_entered": ("approval", "court", "order"),
+    "order_entered": ("approval", "court", "order", "judge"),
     "hearing": ("hearing",),
     "adversary_proceeding": ("proceeding", "against"),
     "award": WORDS,
     "judgment": JUDGMENT_WORDS,
     "financing": ("financing", "facility", "loan"),
-    "asset_sale": ("sale", "sold"),
+    "asset_sale": ("sale", "sold", "bid"),
     "plan_filed": ("plan",),
     "plan_confirmed": ("order", "plan"),
     "emergence": ("emerged", "terminating", "plan"),
     "conversion": ("convert",),
-    "dismissal": ("dismiss",),
+    "dismissal": ("dismiss", "threw"),
     "delisting": ("list", "trading"),
 }
 # searched in the folded sentence (only offsets are read), and only when it holds one of the rule's words
@@ -199,12 +221,16 @@ _PAST_KINDS = frozenset(
 )
 _NEGATED = re.compile(r"\b(?:not|neither|nor|never|no longer|no)\b|n't\b", _I)
 _HYPOTHETICAL = re.compile(
-    r"\b(?:will|would|could|may|might|should|shall|intends?|plans?|expects?|seeks?|hopes?|if|whether|unless"
+    r"\b(?:will|would|could|may(?!\s+\d)|might|should|shall|intends?|plans?|expects?|seeks?|hopes?|if|whether|unless"
     r"|decision|decided|chose|prepared|considering|able)\b(?:\s+\w+){0,3}\s*$",
     _I,
 )
+# 'after it filed for bankruptcy', 'since filing': the filing is the clause's background, right before its words
+# (not 'after considering all alternatives, the Company ... filed', where the company's filing is the news)
 _BACKGROUND = re.compile(
-    r"\b(?:in view of|following|because of|as a result of|due to|after|in light of|in connection with|since)\b", _I
+    r"\b(?:in view of|following|because of|as a result of|due to|after|in light of|in connection with|since)\b"
+    r"[^,;.]{0,40}$",
+    _I,
 )
 _REPORTING = re.compile(
     r"\b(?:announced|announces|said|says|reported|reports|stated|confirmed)\s+(?:today|this morning)\b"
@@ -265,6 +291,7 @@ def read_events(
     money_starts = [m.start for m in money]
     seen: set[tuple] = set()
     last_order: Event | None = None
+    last_day: PartialDate | None = None  # the day of the last dated event: what 'that same day' refers to
     low = fold(text)
     for idx, (s, e) in enumerate(sentences):
         if in_ranges(s, boilerplate) or is_headline(text[s:e]) or _title_line(text, s, e):
@@ -285,12 +312,14 @@ def read_events(
                 if _BACKGROUND.search(before):
                     reading.background_filings.append((s, e))
                     continue
-                if company and not _about_company(sentence, company):
+                if company and not _about_company(text, s, trig.start, sentence, company):
                     reading.other_company_filings.append((s, e))
                     continue
             limit = triggers[n + 1].at if n + 1 < len(triggers) else e
             in_sentence = dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)]
-            date, explicit = _pick_date(text, s, trig, limit, in_sentence)
+            date, explicit = _pick_date(text, s, trig, limit, in_sentence, first=n == 0)
+            if date is None and last_day is not None and _SAME_DAY.search(sentence):
+                date, explicit = last_day, True  # 'Later that same day, the Court approved ...'
             if date is None and trig.kind in _PAST_KINDS and anchor:
                 date = PartialDate(anchor, "day", "on_or_before", "")
             amounts = money[bisect.bisect_left(money_starts, s) : bisect.bisect_left(money_starts, e)]
@@ -300,6 +329,12 @@ def read_events(
                 nxt = money[bisect.bisect_left(money_starts, ns) : bisect.bisect_left(money_starts, ne)]
                 if nxt and _NEXT_AMOUNT.search(text[ns:ne]) and "\n\n" not in text[e:ns]:
                     amounts, end = nxt, ne
+            if (
+                trig.kind == "financing"
+                and _ANAPHORA.match(sentence)
+                and any(ev.kind == "financing" for ev in reading.events)
+            ):
+                continue  # 'The DIP facility replaces ...': the facility already read, told again
             if trig.kind == "financing" and (not amounts or not _financing_done(sentence, triggers)):
                 continue
             amount = _nearest_amount(amounts, trig) if trig.kind != "petition_filed" else None
@@ -325,6 +360,8 @@ def read_events(
             )
             reading.events.append(event)
             reading.trigger_at.append(trig.at)
+            if explicit and date is not None and date.precision == "day":
+                last_day = date
             if trig.kind == "order_entered":
                 last_order = event
     return reading
@@ -420,14 +457,28 @@ def _decides(order: _Trigger, award: _Trigger, low: str, offset: int) -> bool:
 _OF_SOMETHING = re.compile(r"\b(?:of|for|on|to|with|and|approving|authorizing|settl\w*|motion|order)\b")
 
 
-def _about_company(sentence: str, company: str) -> bool:
+def _about_company(text: str, s: int, at: int, sentence: str, company: str) -> bool:
+    """Is the filing the company's own? The name the filing's verb follows says ('Delphi Corporation filed ...'
+    in GM's release is not GM's); without one, the sentence naming the company or itself does."""
+    subject = subject_before(text, s, at)
+    if subject is not None:
+        return same_company(subject, company)
     first = re.sub(r"[^\w&-]", "", company.split()[0]).lower()
     return first in sentence.lower() or bool(_SELF.search(sentence))
 
 
+_ANAPHORA = re.compile(
+    r"\s*(?:the|this|that|such)\s+(?:dip|debtor[- ]in[- ]possession|new|revolving)?\s*"
+    r"(?:financing|facility|loan|dip)\b",
+    _I,
+)
+
+
 def _pick_date(
-    text: str, s: int, trig: _Trigger, limit: int, mentions: list[DateMention]
+    text: str, s: int, trig: _Trigger, limit: int, mentions: list[DateMention], first: bool = True
 ) -> tuple[PartialDate | None, bool]:
+    """The date the sentence ties to the event; ``first``: no other event's words come before it in the sentence,
+    so a date just before it is its own ('filed on May 5, ... and received approval': May 5 is the filing's)."""
     usable = [d for d in mentions if not (d.relative and _reporting(text, d))]
     for d in usable:  # an opening adverbial dates the whole sentence: 'Also today, ...', 'On May 5, ...'
         lead = text[s : d.start]
@@ -444,9 +495,12 @@ def _pick_date(
     before = [
         d for d in usable if d.end <= trig.at and trig.at - d.end < 60 and not _AFTER.search(text, d.end, trig.at)
     ]
-    if before:
+    if before and first:
         return before[-1].date, True
     return None, False
+
+
+_SAME_DAY = re.compile(r"\b(?:later\s+)?(?:that|the)\s+same\s+day\b|\blater\s+that\s+day\b", _I)
 
 
 # 'filed on Tuesday, weeks after a jury returned a verdict': the date is the filing's, not the verdict's
@@ -462,7 +516,8 @@ def _reporting(text: str, d: DateMention) -> bool:
 
 def _financing_done(sentence: str, triggers: list[_Trigger]) -> bool:
     done = re.search(
-        r"\b(?:signed|provided|arranged|obtained|secured|closed|entered into|received|committed|approved)\b",
+        r"\b(?:signed|provided|arranged|obtained|secured|closed|entered into|received|committed|approved|negotiated"
+        r"|commitment)\b",
         sentence,
         _I,
     )

@@ -514,6 +514,18 @@ def _is_person(name: str, text: str) -> bool:
     return bool(re.search(rf"\b{_PERSON_TITLE}\.?,?\s+(?:[A-Z][\w.]*\s+){{0,2}}{re.escape(name)}\b", text))
 
 
+def subject_before(text: str, floor: int, at: int) -> str | None:
+    """The name a verb at ``at`` has for its subject ('Delphi Corporation filed'), past parentheticals,
+    appositives and 'and its subsidiaries'; None when the words before it are no name."""
+    head = _BETWEEN.search(text, max(floor, at - 240), at)
+    mention = _mention(text, name_before(text, head.start() if head else at, floor), "petition")
+    return mention.name if mention else None
+
+
+def same_company(a: str, b: str) -> bool:
+    return _agree(_key(a), _key(b))
+
+
 def _units(text: str, after: int, end: int) -> list[Mention]:
     """'X announced that its subsidiary Y filed', 'X (NYSE: X) and its utility unit Y filed': Y is the debtor."""
     found = []
