@@ -240,6 +240,12 @@ _ABBREVIATIONS = frozenset(
         "n.y",
         "n.j",
         "d.c",
+        "w.va",
+        "n.h",
+        "n.m",
+        "n.c",
+        "s.c",
+        "r.i",
         "e.g",
         "i.e",
         "approx",
@@ -374,7 +380,10 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
             block_start = le + 1
             stub = False
             continue
-        if stub and line[:1].isupper() and ls > block_start:
+        if ls > block_start and line[:1].isupper() and _DATELINE_LINE.match(line):
+            _split_sentences(text, block_start, ls - 1, spans)  # a subheadline runs on into no dateline
+            block_start = ls
+        elif stub and line[:1].isupper() and ls > block_start:
             # a cover page's lines ('Item 8.01', 'Other Events', 'On October 30, 2008, ...'): a capitalised line
             # after a short stub starts a sentence, or the whole cover would be one
             _split_sentences(text, block_start, ls - 1, spans)
@@ -389,6 +398,10 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 
 
 _RUNS_ON = (",", ":", ";", "(", "&", "-", "–", "—", "/")
+# 'CRESTVIEW HILLS, Ky., May 6, 2008 — Tropicana ...', 'NEW YORK--(BUSINESS WIRE)--': a line a release opens with
+_DATELINE_LINE = re.compile(
+    r"[A-Z][A-Za-z.'’ ]{1,40},[^\n]{0,40}?\b(?:19|20)\d\d\b[^\n]{0,6}?(?:--|[–—]|-\s|/)|[A-Z][A-Z .'’,]{2,40}--\("
+)
 _DATELINE_DASH = re.compile(r"\s(?:-|–|—|--)\s|--")
 
 
@@ -400,6 +413,12 @@ def _title(line: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"[A-Za-z.]*$")
+_COMPANY_ENDS = frozenset(["inc", "corp", "co", "ltd", "l.p", "l.l.c", "n.a", "s.a", "n.v"])
+# words that open a sentence, not a name's next word: after 'Inc.' they end the sentence before them
+_STARTS_SENTENCE = re.compile(
+    r"\s+(?:The|This|That|These|Those|It|Its|We|Our|They|Their|He|She|In|On|At|As|After|Following|Under|Upon|If"
+    r"|Additionally|However|Also|Separately|Meanwhile|Pursuant|According)\b"
+)
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."  # _LAST_WORD's, for str.rstrip
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -411,7 +430,9 @@ def _split_sentences(text: str, start: int, end: int, spans: list[tuple[int, int
         if before.endswith("\n"):
             before = before[:-1]  # '$' matches before a last newline too
         last = before[len(before.rstrip(_WORD_CHARS)) :].lower().lstrip(".")  # what _LAST_WORD finds there
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or _INITIALS.fullmatch(last):
+        abbreviated = last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or _INITIALS.fullmatch(last)
+        # '... Lending, Inc. Following court approval, ...' ends after 'Inc.'
+        if abbreviated and not (last in _COMPANY_ENDS and _STARTS_SENTENCE.match(text, m.end(), end)):
             continue
         _add(text, pos, m.end(), spans)
         pos = m.end()

@@ -70,6 +70,7 @@ _CITY_COURTS = {
     "wilmington, n.c": "nceb", "wilmington, nc": "nceb", "columbus, ga": "gamb", "jackson, tenn": "tnwb",
 }  # fmt: skip
 CITIES = frozenset(city.split(",")[0] for city in _CITY_COURTS)  # the seats, for telling a dateline's city
+STATES = frozenset(_STATE_ABBREVIATIONS.values())  # their names, which alone name no company
 
 _DISTRICT = re.compile(
     r"\b(?:(?P<dir>northern|southern|eastern|western|middle|central)\s+)?district\s+(?:court\s+)?(?:of|for)\s+"

@@ -76,7 +76,8 @@ _MONTH_DAY = re.compile(
     re.I,
 )
 _DAY_MONTH = re.compile(
-    rf"\b(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\s*,?\s+(?P<year>(?:1[89]|20)\d\d)\b",
+    rf"\b(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?P<day>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<month>{_MONTH_RE})\s*,?\s+"
+    r"(?P<year>(?:1[89]|20)\d\d)\b",
     re.I,
 )
 _MONTH_YEAR = re.compile(
@@ -99,7 +100,8 @@ _RELATIVE = re.compile(
     r"\b(?P<rel>earlier today|later today|today|this morning|this afternoon|this evening|tonight|yesterday|"
     r"last night|tomorrow|earlier this month|later this month|this month|last month|earlier this year|"
     r"this year|last year|last week|earlier this week|earlier in the week)\b"
-    rf"|\b(?P<how>last|this past|on|by|until|late|early|next)\s+(?P<wd>{_WEEKDAY_RE})\b",
+    rf"|\b(?P<how>last|this past|on|by|until|late|early|next)\s+(?P<wd>{_WEEKDAY_RE})\b"
+    rf"|\b(?P<wd2>{_WEEKDAY_RE})\b(?!,?\s+(?:{_MONTH_RE}|\d))",  # 'said Wednesday', 'started Friday afternoon'
     re.I,
 )
 
@@ -341,6 +343,9 @@ def _relative(g: dict, anchor: dt.date) -> tuple[dt.date, str] | None:
         return dt.date(anchor.year, 1, 1), "year"
     if rel == "last year":
         return dt.date(anchor.year - 1, 1, 1), "year"
+    if g["wd2"]:  # a bare weekday tells a step already taken: the last such day, the release's own included
+        target = _WEEKDAYS.index(g["wd2"].lower())
+        return anchor - dt.timedelta(days=(anchor.weekday() - target) % 7), "day"
     if g["wd"]:
         target = _WEEKDAYS.index(g["wd"].lower())
         how = g["how"].lower()
@@ -385,6 +390,11 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
     head = text[:3000]
     anchor = dt.date(header_date.year, 12, 31) if header_date else None
     mentions = [x for x in _mentions(head, anchor) if x.date.precision == "day" and not x.relative]
+    report = _DATE_OF_REPORT.search(head)
+    if report:  # an 8-K's cover: 'Date of Report (Date of earliest event reported): August 10, 2010'
+        dated = next((x for x in mentions if report.end() <= x.start < report.end() + 60), None)
+        if dated and re.search(r"(?:19|20)\d\d", dated.date.text):
+            return PartialDate(dated.date.value, "day", None, dated.date.text)
     if not any(_is_dateline(head, x) for x in mentions) and anchor is None:
         mentions = _yearless_dateline(text, head)  # 'NEW YORK, Jan. 9 (Reuters) -' takes its year from elsewhere
     for x in mentions:
@@ -396,8 +406,9 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
     return full[0].date if full and full[0].start < 1500 else None
 
 
+_DATE_OF_REPORT = re.compile(r"\bdate\s+of\s+(?:report|earliest\s+event\s+reported)\b", re.I)
 # 'Spokane, Washington  Est. May 19, 1883': a masthead's founding date is not the story's
-_FOUNDED = re.compile(r"\b(?:est\.?|established|founded|since|incorporated)\s*(?:in\s+|on\s+)?$", re.I)
+_FOUNDED = re.compile(r"\b(?:est\.?|established|founded|since|incorporated|updated)\s*(?:in\s+|on\s+|at\s+)?$", re.I)
 
 
 def _is_dateline(head: str, x: DateMention) -> bool:
@@ -501,6 +512,8 @@ _DATELINE_TAIL = re.compile(
     r"|/\s*[A-Z][^/\n]{1,60}/(?=\s*(?:--|[–—]|-\s)))?)*"
     r"[\s\-–—:/]*"
 )
+_SLASH_WIRE = re.compile(r"\s*/\s*[A-Z][^/\n]{1,60}/(?=\s*(?:--|[–—]|-\s))")
+_ISO_PREFIX = re.compile(r"\s*(?:date|posted|published|updated)?:?\s*(?:19|20)\d\d-\d\d-\d\d\s+(?=[A-Z(])", re.I)
 _DATELINE_WORDS = re.compile(r"[^\s,/()\-–—]+")
 _CITY_WIRE = re.compile(
     rf"(?:[A-Z][A-Za-z.'’]*(?:[ -][A-Za-z.'’]+){{0,3}},?\s*(?:[A-Z][A-Za-z.'’]*(?:\s[A-Z][A-Za-z.'’]*){{0,2}},?\s*)?)?"
@@ -514,6 +527,10 @@ def dateline_cut(text: str, start: int, end: int, mentions: list[DateMention]) -
     'HOUSTON, April 13 -', 'CHICAGO, May 4, 2015 /PRNewswire/ --', 'NEWARK, N.J.--(BUSINESS WIRE)--Sep. 16,
     2013--', 'HOUSTON, TX / ACCESSWIRE / March 2, 2020 /' and the date-less 'RIVERTON, Calif. (AP) —'.
     """
+    iso = _ISO_PREFIX.match(text, start, end)
+    if iso:  # ' date 2020-09-08 LAS VEGAS (KLAS) — ...': a crawled page's own date, then the dateline
+        rest = dateline_cut(text, iso.end(), end, mentions)
+        return rest
     for d in mentions:
         if d.start >= start + 120 or d.start >= end:
             break
@@ -521,7 +538,9 @@ def dateline_cut(text: str, start: int, end: int, mentions: list[DateMention]) -
             continue
         line = max(start, text.rfind("\n", start, d.start) + 1)  # a dateline opens its line
         if all(w[:1].isupper() or not w[:1].isalpha() for w in _DATELINE_WORDS.findall(text, line, d.start)):
-            return min(_DATELINE_TAIL.match(text, d.end).end(), end)  # a place, a wire: no words of a sentence
+            slash = _SLASH_WIRE.match(text, d.end)  # '/PRNewswire-FirstCall via COMTEX News Network/ --'
+            at = slash.end() if slash else d.end
+            return min(_DATELINE_TAIL.match(text, at).end(), end)  # a place, a wire: no words of a sentence
     if not text[start : start + 1].isupper():
         return start
     if text.find("(", start, end) == -1 and text.find("/", start, end) == -1:

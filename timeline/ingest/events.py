@@ -50,7 +50,7 @@ _PETITION = re.compile(
     r"|\b(?:was|were|been)\s+served\s+with\s+(?:an?\s+)?(?:involuntary\s+)?petition"
     r"|\b(?:announced|announces|announcing)\s+(?:an?|its|their)\s+(?:voluntary\s+)?(?:chapter\s+\d+\s+)?(?:bankruptcy\s+)?filing\b"
     r"|\bfiling\s*(?:--|[-–—,])?\s*(?:was\s+|were\s+)?made\s+(?:at|on|in|with|late|early)\b"
-    r"|\bbecame\s+the\s+[^.;]{0,80}?\bto\s+file\s+for\b"
+    r"|\bbecame\s+the\s+[^;]{0,80}?\bto\s+file\s+for\b"
     r"|\b(?:put|forced|pushed|placed|driven|went|sent)\s+(?:[^.;]{0,60}?\s)?into\s+(?:chapter\s+\d+\s+|involuntary\s+)?"
     r"(?:bankruptcy|receivership)\b",
     _I,
@@ -66,7 +66,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"(?:approval|authority|permission)"
             r"|\b(?:sought|seeks|seeking|requested|requesting|asking)\s+(?:[\w-]+\s+){0,3}(?:authority|approval|authorization"
             r"|permission)\s+(?:from|of)\s+the\s+(?:bankruptcy\s+)?court"
-            r"|\bmotions?\s+(?:was|were|has been|have been)\s+filed",
+            r"|\bmotions?\b(?:\s+(?:to|for)\s+[\w\s-]{1,40}?)?\s+(?:was|were|has been|have been)\s+filed"
+            r"|\b(?P<at3>motions?)\b,?\s+(?:which|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:submitted|filed)\b",
             _I,
         ),
     ),
@@ -91,6 +92,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\bwill\s+hold\s+a\s+hearing\b"
             r"|\bhearing\b(?:\s+(?:on|to\s+consider|regarding|for)\b[^.;]{0,80}?)?\s+(?:is|has\s+been|was|will\s+be"
             r"|are|have\s+been)\s+(?:set|scheduled)\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b"
+            r"|\bhearings?\b[^.;]{0,120}?\b(?:to\s+be|will\s+be)\s+held\b|\bwill\s+(?:conduct|hold)\s+a\s+hearing\b"
+            r"|\bpending\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}hearing\b"
             r"|\b(?:after|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}hearing\b|\bhearing\s+(?:was|were)\s+(?:held|conducted)\b",
             _I,
         ),
@@ -146,7 +149,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "emergence",
         re.compile(
             r"\bemerged\s+from\b|\bhas\s+emerged\b|\bterminating\s+its\s+status\s+as\s+a\s+debtor[- ]in[- ]possession\b"
-            r"|\bplan\s+(?:became|has\s+become)\s+effective\b",
+            r"|\bplan\s+(?:became|has\s+become)\s+effective\b"
+            r"|\beffective\s+date\s+of\s+the\s+(?:[\w-]+\s+){0,2}plan\s+(?:is|was|occurred|will\s+be)\b",
             _I,
         ),
     ),
@@ -190,7 +194,7 @@ _RULE_WORDS = {
     "asset_sale": ("sale", "sold", "bid"),
     "plan_filed": ("plan",),
     "plan_confirmed": ("order", "plan"),
-    "emergence": ("emerged", "terminating", "plan"),
+    "emergence": ("emerged", "terminating", "plan", "effective"),
     "conversion": ("convert",),
     "dismissal": ("dismiss", "threw"),
     "delisting": ("list", "trading"),
@@ -237,7 +241,11 @@ _REPORTING = re.compile(
     r"|\b(?:today|this morning)\s*,?\s+(?:announced|announces|said|says|reported|reports)\b",
     _I,
 )
-_SELF = re.compile(r"\b(?:it|we|they|the company|the companies|its|our|their|the debtors?)\b", _I)
+_SELF = re.compile(
+    r"\b(?:it|we|they|the company|the companies|its|our|their|the debtors?"
+    r"|the (?:city|county|town|village|borough|municipality)|(?:city|county) officials)\b",
+    _I,
+)
 _NEXT_AMOUNT = re.compile(r"\b(?:damages|seeking|seeks|asking|claims?)\b", _I)
 _SUBTYPES = (
     ("dip_financing", re.compile(r"\bdip\b|debtor[- ]in[- ]possession", _I)),
@@ -304,7 +312,7 @@ def read_events(
             planned = trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)
             if planned and trig.kind in _AWARDS and EXISTING.search(before[-40:]):
                 planned = None  # 'intends to appeal the $12 million judgment': the judgment was entered
-            if _NEGATED.search(before[-80:]) or planned:
+            if _NEGATED.search(before[-80:]) or planned or _CONDITIONAL.match(before):
                 continue
             if trig.kind in _AWARDS and SPECULATIVE.search(before[-60:]):
                 continue
@@ -460,7 +468,8 @@ _OF_SOMETHING = re.compile(r"\b(?:of|for|on|to|with|and|approving|authorizing|se
 def _about_company(text: str, s: int, at: int, sentence: str, company: str) -> bool:
     """Is the filing the company's own? The name the filing's verb follows says ('Delphi Corporation filed ...'
     in GM's release is not GM's); without one, the sentence naming the company or itself does."""
-    subject = subject_before(text, s, at)
+    opens_with = text[at : at + 12].lower()
+    subject = None if opens_with.startswith(("petition", "chapter", "filing")) else subject_before(text, s, at)
     if subject is not None:
         return same_company(subject, company)
     first = re.sub(r"[^\w&-]", "", company.split()[0]).lower()
@@ -493,13 +502,22 @@ def _pick_date(
     if after:
         return after[0].date, True
     before = [
-        d for d in usable if d.end <= trig.at and trig.at - d.end < 60 and not _AFTER.search(text, d.end, trig.at)
+        d
+        for d in usable
+        if d.end <= trig.at
+        and trig.at - d.end < 60
+        and not _AFTER.search(text, d.end, trig.at)
+        and not _SINCE.search(text, max(s, d.start - 12), d.start)
+        and not d.date.text.lower().startswith(("since", "until", "through"))
     ]
     if before and first:
         return before[-1].date, True
     return None, False
 
 
+# 'If the conversion to Chapter 7 is approved by the Bankruptcy Court, ...': the step is a condition
+_CONDITIONAL = re.compile(r"\s*(?:if|unless|should|once|until|whether)\b[^,;]*$", _I)
+_SINCE = re.compile(r"\b(?:since|until|through|by)\s+$", _I)  # 'restructuring under court protection since 2002'
 _SAME_DAY = re.compile(r"\b(?:later\s+)?(?:that|the)\s+same\s+day\b|\blater\s+that\s+day\b", _I)
 
 
@@ -521,7 +539,7 @@ def _financing_done(sentence: str, triggers: list[_Trigger]) -> bool:
         sentence,
         _I,
     )
-    pending = re.search(r"\b(?:discussions?|negotiat\w*|seeking|expects?|will seek|intends?)\b", sentence, _I)
+    pending = re.search(r"\b(?:discussions?|negotiat(?:ing|ions?)|seeking|expects?|will seek|intends?)\b", sentence, _I)
     return bool(done) and not pending
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from timeline.ingest.clean import is_headline
 from timeline.ingest.courts import CITIES as _CITIES
+from timeline.ingest.courts import STATES as _STATES
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import CompanyFacts, Confidence, Span
 
@@ -77,6 +78,7 @@ _ORDINARY = _LEADING | _words(
     road suite floor city town county washington dc us usa
     """
 )
+_ORDINARY |= frozenset(w for state in _STATES for w in state.split()) - {"new", "north", "south", "west"}
 # what is never the debtor, however it is written
 _NOT_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:(?:U\.S\.|United States|Federal|Delaware|[A-Z][a-z]+)\s+)?(?:Bankruptcy\s+)?(?:Court|Judge|Justice"
