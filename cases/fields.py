@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -155,3 +158,103 @@ def fact_name(field: str) -> str:
         if field.endswith(suffix) and field != "amount_qualifier":
             return field.removesuffix(suffix)
     return field
+
+
+class Confidence(Provenance):
+    """How sure the importer was of each fact it wrote on this row, and why, until a person confirms it.
+
+    ``confidence_facts`` holds, per fact (``name``, ``petition_date``, ``event``...), the score (0-100),
+    the reason in words, the release sentence it was read from and, once a person vouched for it, who
+    and when. ``confidence`` is the lowest score among the facts no person has confirmed or edited:
+    the review queue is one indexed query. A confirmed fact is a person's value: no import changes it.
+    """
+
+    # fact -> the fields it covers: editing any of them in the admin is a person's answer to it too
+    FACTS: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    confidence = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Lowest confidence (0-100) among the imported facts no person has confirmed; empty when none.",
+    )
+    confidence_facts = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Per fact: the importer's score, its reason, the sentence read, and who confirmed it.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def fields_of(self, fact: str) -> tuple[str, ...]:
+        return self.FACTS.get(fact, (fact,))
+
+    def fact_answered(self, fact: str) -> bool:
+        """A person confirmed the fact, corrected one of its fields, or entered the record."""
+        entry = self.confidence_facts.get(fact) or {}
+        return (
+            bool(entry.get("confirmed_by"))
+            or self.origin == Origin.STAFF
+            or any(f in self.edited_fields for f in self.fields_of(fact))
+        )
+
+    def import_may_set(self, field: str) -> bool:
+        name = fact_name(field)
+        confirmed = any(
+            entry.get("confirmed_by") and name in self.fields_of(fact) for fact, entry in self.confidence_facts.items()
+        )
+        return super().import_may_set(field) and not confirmed
+
+    def open_facts(self) -> dict[str, dict]:
+        """The scored facts no person has answered yet."""
+        return {fact: entry for fact, entry in self.confidence_facts.items() if not self.fact_answered(fact)}
+
+    def refresh_confidence(self) -> None:
+        scores = [entry["score"] for entry in self.open_facts().values()]
+        self.confidence = min(scores) if scores else None
+
+    def note_fact(self, fact: str, score: int, reason: str, quote: str = "", release_id: int | None = None) -> bool:
+        """Record the importer's reading of ``fact``; a second release reading the same value raises the
+        score (independent readings agreeing). False when a person has answered the fact already."""
+        if self.fact_answered(fact):
+            return False
+        facts = dict(self.confidence_facts)
+        entry = facts.get(fact)
+        if entry is None:
+            entry = {"score": score, "reason": reason, "quote": quote[:600], "release": release_id, "sources": 1}
+        else:
+            sources = entry.get("sources", 1) + 1
+            combined = 100 - (100 - entry["score"]) * (100 - score) / 100
+            entry = {
+                **entry,
+                "score": min(99, round(combined)),
+                "sources": sources,
+                "reason": f"read the same way in {sources} releases; first reading: {_first_reading(entry['reason'])}",
+            }
+        facts[fact] = entry
+        self.confidence_facts = facts
+        self.refresh_confidence()
+        return True
+
+    def confirm_fact(self, fact: str, by: str, at: str) -> None:
+        facts = dict(self.confidence_facts)
+        facts[fact] = {**(facts.get(fact) or {}), "confirmed_by": by, "confirmed_at": at}
+        self.confidence_facts = facts
+        self.refresh_confidence()
+
+    def needs_review(self, fact: str) -> bool:
+        """An imported fact scored below the review line that no person has answered."""
+        entry = self.confidence_facts.get(fact)
+        return bool(entry) and entry["score"] < review_below() and not self.fact_answered(fact)
+
+
+def _first_reading(reason: str) -> str:
+    prefix = "first reading: "
+    return reason.split(prefix, 1)[1] if prefix in reason else reason
+
+
+def review_below() -> int:
+    """Facts scored under this (settings.CONFIDENCE_REVIEW_BELOW) wait in the admin's review queue."""
+    return settings.CONFIDENCE_REVIEW_BELOW

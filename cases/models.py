@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from .fields import (
     Amount,
+    Confidence,
     Provenance,
     check_partial_date,
     partial_date_constraints,
@@ -73,7 +74,9 @@ class Court(models.Model):
         return f"{self.citation} ({self.id})"
 
 
-class Company(Provenance):
+class Company(Confidence):
+    FACTS = {"name": ("name",), "ticker": ("ticker", "market")}
+
     name = models.CharField(max_length=200)
     normalized_name = models.CharField(
         max_length=200,
@@ -95,6 +98,10 @@ class Company(Provenance):
         indexes = [
             # case list search by ticker
             models.Index(fields=["ticker"], name="cases_company_ticker_idx"),
+            # the admin's review queue: the least sure first, only rows with a fact left to review
+            models.Index(
+                fields=["confidence"], condition=Q(confidence__isnull=False), name="cases_company_confidence_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -122,7 +129,15 @@ class Person(Provenance):
         return f"{self.name}, {self.title}" if self.title else self.name
 
 
-class Case(Provenance):
+class Case(Confidence):
+    FACTS = {
+        "chapter": ("chapter",),
+        "voluntary": ("voluntary",),
+        "court": ("court", "division"),
+        "case_number": ("case_number",),
+        "petition_date": ("petition_date",),
+    }
+
     class Chapter(models.IntegerChoices):
         CH7 = 7, "Chapter 7"
         CH9 = 9, "Chapter 9"
@@ -190,6 +205,8 @@ class Case(Provenance):
             # SQLite's ANALYZE counts those NULLs as one key (100,000 rows a value), then scans the
             # petition index instead (150 ms instead of 0.1 ms); this index has only the set rows.
             models.Index(fields=["lead_case"], condition=Q(lead_case__isnull=False), name="cases_case_lead_case_idx"),
+            # the admin's review queue: the least sure first, only rows with a fact left to review
+            models.Index(fields=["confidence"], condition=Q(confidence__isnull=False), name="cases_case_confidence_idx"),
         ]
 
     def __str__(self) -> str:

@@ -148,6 +148,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"
 
+# Imported facts the importer scored below this (0-100) wait in the admin's review queue, and the case
+# page marks them "unconfirmed" until a person confirms, corrects or deletes them.
+CONFIDENCE_REVIEW_BELOW = int(os.environ.get("CONFIDENCE_REVIEW_BELOW") or 70)
+
 # Content-Security-Policy (Django 6): our own scripts and styles only; nothing from a CDN.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

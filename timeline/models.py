@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from cases.fields import (
     Amount,
-    Provenance,
+    Confidence,
     check_partial_date,
     partial_date_constraints,
     partial_date_fields,
@@ -68,8 +68,10 @@ class Release(models.Model):
         return partial_date_of(self, "release_date")
 
 
-class TimelineEvent(Provenance, Amount):
+class TimelineEvent(Confidence, Amount):
     """One dated fact of a case's chronology, with the release sentences it came from."""
+
+    FACTS = {"event": ("kind", "date", "summary", "amount", "parties")}
 
     class Kind(models.TextChoices):
         PETITION_FILED = "petition_filed", "petition"
@@ -127,6 +129,10 @@ class TimelineEvent(Provenance, Amount):
             models.Index(fields=["case", "sort_date", "sort_rank", "id"], name="timeline_event_chrono_idx"),
             # the chronology version of one case (count, max(updated)) read from the index alone
             models.Index(fields=["case", "updated", "id"], name="timeline_event_version_idx"),
+            # the admin's review queue: the least sure first, only rows with a fact left to review
+            models.Index(
+                fields=["confidence"], condition=Q(confidence__isnull=False), name="timeline_event_confidence_idx"
+            ),
         ]
 
     def __str__(self) -> str:

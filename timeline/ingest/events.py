@@ -61,7 +61,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "motion_filed",
         re.compile(
             r"\b(?:filed|files|filing|submitted)\b[^;]{0,250}?\b(?P<at>motions?)\b"
-            r"|\b(?P<at2>asked\s+the\s+(?:bankruptcy\s+)?court)\b"
+            r"|\b(?P<at2>asked\s+the\s+(?:bankruptcy\s+)?(?:court|judge))\b"
             r"|\b(?:sought|seeks|seeking|requested|requests)\s+(?:the\s+)?(?:bankruptcy\s+)?court(?:'s)?\s+"
             r"(?:approval|authority|permission)"
             r"|\b(?:sought|seeks|seeking|requested|requesting|asking)\s+(?:[\w-]+\s+){0,3}(?:authority|approval|authorization"
@@ -80,7 +80,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\b(?:approved|authorized|granted)\s+by\s+the\s+(?:bankruptcy\s+)?court\b"
             r"|\border\s+(?:approving|authorizing|granting)\b"
             # 'A federal judge early Saturday morning approved', 'Judge Laurie Silverstein approved'
-            r"|\bjudge\b(?:\s+[A-Z][\w.]*){0,3}(?:\s+(?:on|early|late|this|last)\s+\w+(?:\s+(?:morning|afternoon|evening))?)?"
+            r"|\b(?:judge|justice)\b(?:\s+[A-Z][\w.]*){0,3}(?:\s+(?:in|of)\s+[A-Z][\w.]*)?"
+            r"(?:\s+(?:on|early|late|this|last)\s+\w+(?:\s+(?:morning|afternoon|evening))?)?"
             r"\s+(?:also\s+|has\s+)?(?P<at3>approved|authorized|granted|signed\s+off|entered|issued)\b",
             _I,
         ),
@@ -101,7 +102,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "adversary_proceeding",
         re.compile(
-            r"\b(?:adversary|adversarial)\s+proceeding\b|\bfiled\s+(?:a\s+)?(?:lawsuit|suit|complaint)\s+against\b",
+            r"\b(?:adversary|adversarial)\s+proceeding\b|\bfiled\s+(?:a\s+)?(?:lawsuit|suit|complaint)\s+against\b"
+            r"|\bfiled\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:lawsuit|suit|complaint|action)\b[^.;]{0,120}?\bagainst\b",
             _I,
         ),
     ),
@@ -497,7 +499,10 @@ def _pick_date(
     after = [
         d
         for d in usable
-        if trig.at <= d.start < limit and d.start - trig.at < 220 and not _LATER_CLAUSE.search(text, trig.end, d.start)
+        if trig.at <= d.start < limit
+        and d.start - trig.at < 220
+        and not _LATER_CLAUSE.search(text, trig.end, d.start)
+        and not (trig.kind in _ORDERS and _SET_DATE.match(text, d.end))
     ]
     if after:
         return after[0].date, True
@@ -517,6 +522,9 @@ def _pick_date(
 
 # 'If the conversion to Chapter 7 is approved by the Bankruptcy Court, ...': the step is a condition
 _CONDITIONAL = re.compile(r"\s*(?:if|unless|should|once|until|whether)\b[^,;]*$", _I)
+# 'approved a Nov. 16 deadline', 'set a May 5 hearing': the date is what the order sets, not when it was made
+_ORDERS = frozenset(["order_entered", "plan_confirmed"])
+_SET_DATE = re.compile(r"\s+(?:deadline|bar\s+date|hearing|auction|meeting|claims?\s+deadline)\b", _I)
 _SINCE = re.compile(r"\b(?:since|until|through|by)\s+$", _I)  # 'restructuring under court protection since 2002'
 _SAME_DAY = re.compile(r"\b(?:later\s+)?(?:that|the)\s+same\s+day\b|\blater\s+that\s+day\b", _I)
 

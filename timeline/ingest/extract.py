@@ -117,6 +117,7 @@ def _case(text: str, reading: Reading, boiler: list[tuple[int, int]], dates: lis
     where = [petition.evidence.quote] if petition else [text[s:e] for s, e in reading.background_filings]
     reporting = _reporting_text(text, boiler)
     chapter = next((c for c in (chapter_in(w) for w in where) if c), None) or chapter_in(reporting)
+    chapter = chapter or _chapter_implied(reporting)
     voluntary = None
     if where:
         joined = " ".join(where)
@@ -129,6 +130,18 @@ def _case(text: str, reading: Reading, boiler: list[tuple[int, int]], dates: lis
     number = _case_number(reporting)
     filed_on = petition.date if petition else _filing_date(reporting, dates)
     return CaseFacts(chapter, voluntary, court, number.group("n") if number else None, filed_on)
+
+
+# chapters a release implies without its number: a municipality's case is Chapter 9, the recognition of a
+# foreign proceeding Chapter 15
+_IMPLIED_CHAPTERS = (
+    (9, re.compile(r"\bmunicipal(?:ity['’]s)?\s+bankruptc|\bplan\s+(?:for\s+the\s+)?adjustment\s+of\s+debts", re.I)),
+    (15, re.compile(r"\bforeign\s+(?:main\s+|non-?main\s+)?proceedings?\b|\bforeign\s+representatives?\b", re.I)),
+)
+
+
+def _chapter_implied(reporting: str) -> int | None:
+    return next((chapter for chapter, rx in _IMPLIED_CHAPTERS if rx.search(reporting)), None)
 
 
 def _filing_date(reporting: str, dates: list[DateMention]):
