@@ -420,6 +420,8 @@ def _title_line(text: str, s: int, e: int) -> bool:
         return False
     opens = s == 0 or text[max(0, s - 2) : s] == "\n\n" or not text[:s].strip()
     closes = e == len(text) or text[e : e + 2] == "\n\n"
+    if e == len(text) and s > 0 and not is_headline(text[s:e]):
+        return False  # the text's last words, cut off mid-sentence: 'In 2020, Sorrento also filed a legal action ...'
     return opens and closes
 
 
