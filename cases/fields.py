@@ -215,23 +215,26 @@ class Confidence(Provenance):
         scores = [entry["score"] for entry in self.open_facts().values()]
         self.confidence = min(scores) if scores else None
 
-    def note_fact(self, fact: str, score: int, reason: str, quote: str = "", release_id: int | None = None) -> bool:
-        """Record the importer's reading of ``fact``; a second release reading the same value raises the
-        score (independent readings agreeing). False when a person has answered the fact already."""
+    def note_fact(self, fact: str, score: int, reason: str, quote: str = "", release: str = "") -> bool:
+        """Record the importer's reading of ``fact`` (``release``: the sha256 of the release it was read in);
+        a second release reading the same value raises the score (independent readings agreeing). False when
+        a person has answered the fact already, or this release was read for it before."""
         if self.fact_answered(fact):
             return False
         facts = dict(self.confidence_facts)
         entry = facts.get(fact)
+        if entry is not None and release and release in entry.get("releases", ()):
+            return False
         if entry is None:
-            entry = {"score": score, "reason": reason, "quote": quote[:600], "release": release_id, "sources": 1}
+            entry = {"score": score, "reason": reason, "quote": quote[:600], "releases": [release] if release else []}
         else:
-            sources = entry.get("sources", 1) + 1
+            releases = [*entry.get("releases", ()), *([release] if release else [])]
             combined = 100 - (100 - entry["score"]) * (100 - score) / 100
             entry = {
                 **entry,
                 "score": min(99, round(combined)),
-                "sources": sources,
-                "reason": f"read the same way in {sources} releases; first reading: {_first_reading(entry['reason'])}",
+                "releases": releases,
+                "reason": f"Read the same way in {len(releases)} releases; first: {_first_reading(entry['reason'])}",
             }
         facts[fact] = entry
         self.confidence_facts = facts
@@ -251,7 +254,7 @@ class Confidence(Provenance):
 
 
 def _first_reading(reason: str) -> str:
-    prefix = "first reading: "
+    prefix = "; first: "
     return reason.split(prefix, 1)[1] if prefix in reason else reason
 
 

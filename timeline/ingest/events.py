@@ -27,6 +27,7 @@ from timeline.ingest.awards import (
     court_speaks,
 )
 from timeline.ingest.clean import fold, in_ranges, is_headline, lowered
+from timeline.ingest.confidence import EXPLICIT, RELATIVE, RELEASE, SAME_DAY, UNDATED, event_confidence
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
@@ -34,7 +35,7 @@ from timeline.ingest.parties import event_parties
 from timeline.ingest.subject import same_company, subject_before
 
 _I = re.I
-_CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
+CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
 _ROMAN = {"VII": 7, "IX": 9, "XI": 11, "XII": 12, "XIII": 13, "XV": 15}
 _PETITION = re.compile(
     r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
@@ -278,12 +279,14 @@ class _Trigger:
 
 def chapter_in(text: str) -> int | None:
     """First chapter number written in ``text`` (arabic or roman)."""
-    for m in _CHAPTER.finditer(text):
-        n = m.group("n").upper()
-        value = int(n) if n.isdigit() else _ROMAN.get(n)
-        if value in (7, 9, 11, 12, 13, 15):
-            return value
-    return None
+    return next(filter(None, map(chapter_of, CHAPTER.finditer(text))), None)
+
+
+def chapter_of(m: re.Match) -> int | None:
+    """The bankruptcy chapter a ``CHAPTER`` match writes, or None ('Chapter 3' of a book)."""
+    n = m.group("n").upper()
+    value = int(n) if n.isdigit() else _ROMAN.get(n)
+    return value if value in (7, 9, 11, 12, 13, 15) else None
 
 
 def read_events(
@@ -327,11 +330,12 @@ def read_events(
                     continue
             limit = triggers[n + 1].at if n + 1 < len(triggers) else e
             in_sentence = dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)]
-            date, explicit = _pick_date(text, s, trig, limit, in_sentence, first=n == 0)
+            date, how = _pick_date(text, s, trig, limit, in_sentence, first=n == 0)
             if date is None and last_day is not None and _SAME_DAY.search(sentence):
-                date, explicit = last_day, True  # 'Later that same day, the Court approved ...'
+                date, how = last_day, SAME_DAY  # 'Later that same day, the Court approved ...'
+            explicit = date is not None
             if date is None and trig.kind in _PAST_KINDS and anchor:
-                date = PartialDate(anchor, "day", "on_or_before", "")
+                date, how = PartialDate(anchor, "day", "on_or_before", ""), RELEASE
             amounts = money[bisect.bisect_left(money_starts, s) : bisect.bisect_left(money_starts, e)]
             end = e
             if not amounts and trig.kind in ("adversary_proceeding", "award", "judgment") and idx + 1 < len(sentences):
@@ -351,9 +355,10 @@ def read_events(
             subtype = _subtype(trig.kind, text[trig.at : limit] if trig.kind == "motion_filed" else sentence)
             if trig.kind == "order_entered" and not explicit and subtype in (None, "other") and last_order:
                 continue  # an undated approval elaborating the previous order
+            confidence = event_confidence(how or UNDATED, date, len(triggers), _quoted(text, s, trig.at))
             told = _told_before(reading.events, trig.kind, amount) if explicit else None
             if told is not None:  # 'It completed the sale ... The sale closed on August 13': the date of that sale
-                reading.events[told] = dataclasses.replace(reading.events[told], date=date)
+                reading.events[told] = dataclasses.replace(reading.events[told], date=date, confidence=confidence)
                 continue
             if _repeated(trig.kind, date, subtype, amount, sentence, seen):
                 continue
@@ -367,6 +372,7 @@ def read_events(
                 if trig.kind in _AWARDS
                 else event_parties(trig.kind, subtype, sentence),
                 subtype=subtype,
+                confidence=confidence,
             )
             reading.events.append(event)
             reading.trigger_at.append(trig.at)
@@ -489,14 +495,14 @@ _ANAPHORA = re.compile(
 
 def _pick_date(
     text: str, s: int, trig: _Trigger, limit: int, mentions: list[DateMention], first: bool = True
-) -> tuple[PartialDate | None, bool]:
+) -> tuple[PartialDate | None, str | None]:
     """The date the sentence ties to the event; ``first``: no other event's words come before it in the sentence,
     so a date just before it is its own ('filed on May 5, ... and received approval': May 5 is the filing's)."""
     usable = [d for d in mentions if not (d.relative and _reporting(text, d))]
     for d in usable:  # an opening adverbial dates the whole sentence: 'Also today, ...', 'On May 5, ...'
         lead = text[s : d.start]
         if len(lead) <= 12 and text[d.end : d.end + 2].lstrip().startswith(",") and d.end <= trig.at:
-            return d.date, True
+            return d.date, _how(d)
     # 'completed the sale ..., following approval by the Court on August 6': that date is the approval's
     after = [
         d
@@ -507,7 +513,7 @@ def _pick_date(
         and not (trig.kind in _ORDERS and _SET_DATE.match(text, d.end))
     ]
     if after:
-        return after[0].date, True
+        return after[0].date, _how(after[0])
     before = [
         d
         for d in usable
@@ -518,8 +524,18 @@ def _pick_date(
         and not d.date.text.lower().startswith(("since", "until", "through"))
     ]
     if before and first:
-        return before[-1].date, True
-    return None, False
+        return before[-1].date, _how(before[-1])
+    return None, None
+
+
+def _how(d: DateMention) -> str:
+    return RELATIVE if d.relative else EXPLICIT
+
+
+def _quoted(text: str, s: int, at: int) -> bool:
+    """Is ``at`` inside a quotation that opens in its sentence ('"We filed today," said ...')?"""
+    before = text[s:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 # 'If the conversion to Chapter 7 is approved by the Bankruptcy Court, ...': the step is a condition

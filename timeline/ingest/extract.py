@@ -6,16 +6,25 @@ person when the bytes are not a release; everything else is best effort and neve
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
 
 from timeline.ingest.clean import boilerplate_ranges, clean_text, fold, in_ranges, lowered, sentence_spans
+from timeline.ingest.confidence import (
+    CASE_NUMBER,
+    UNDATED,
+    VOLUNTARY,
+    chapter_confidence,
+    court_confidence,
+    event_confidence,
+)
 from timeline.ingest.courts import find_court
 from timeline.ingest.dates import DateMention, find_dates, find_release_date
 from timeline.ingest.decode import UnreadableRelease, decode_release
-from timeline.ingest.events import Reading, chapter_in, read_events
-from timeline.ingest.facts import CaseFacts, Extraction, SourceFacts
+from timeline.ingest.events import CHAPTER, Reading, chapter_in, chapter_of, read_events
+from timeline.ingest.facts import CaseFacts, Confidence, Extraction, SourceFacts, Span
 from timeline.ingest.money import find_money
 from timeline.ingest.parties import find_people
 from timeline.ingest.subject import find_company
@@ -83,7 +92,7 @@ def extract_release(raw: bytes, file: str) -> Extraction:
     )
     if not is_case:
         return Extraction(source, False, reason, company, None, (), find_people(text))
-    case = _case(text, reading, boiler, dates)
+    case = _case(text, reading, boiler, dates, sentences)
     court = printable_court(case.court.name, text) if case.court and case.court.id else None
     facts = ReleaseFacts(company.name if company else None, case.chapter, court)
     events = tuple(
@@ -112,24 +121,84 @@ def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tupl
     return False, "no bankruptcy filing is reported (financial distress or other news only)"
 
 
-def _case(text: str, reading: Reading, boiler: list[tuple[int, int]], dates: list[DateMention]) -> CaseFacts:
+def _case(
+    text: str,
+    reading: Reading,
+    boiler: list[tuple[int, int]],
+    dates: list[DateMention],
+    sentences: list[tuple[int, int]],
+) -> CaseFacts:
+    """The case's fields, each with how sure its reading is and the sentence it was read in."""
     petition = next((e for e in reading.events if e.kind == "petition_filed"), None)
-    where = [petition.evidence.quote] if petition else [text[s:e] for s, e in reading.background_filings]
+    spans = [(petition.evidence.start, petition.evidence.end)] if petition else reading.background_filings
+    where = [text[a:b] for a, b in spans]
     reporting = _reporting_text(text, boiler)
-    chapter = next((c for c in (chapter_in(w) for w in where) if c), None) or chapter_in(reporting)
-    chapter = chapter or _chapter_implied(reporting)
+    confidence: dict[str, Confidence] = {}
+    evidence: dict[str, Span] = {}
+
+    def read(field: str, at: int | tuple[int, int], how: Confidence) -> None:
+        a, b = at if isinstance(at, tuple) else _sentence_at(sentences, at)
+        confidence[field], evidence[field] = how, Span(a, b, text[a:b])
+
+    chapters = {chapter_of(m) for m in CHAPTER.finditer(reporting)} - {None}
+    chapter = next((c for c in (chapter_in(w) for w in where) if c), None)
+    if chapter:
+        read(
+            "chapter",
+            spans[next(i for i, w in enumerate(where) if chapter_in(w))],
+            chapter_confidence("petition", len(chapters)),
+        )
+    elif m := next((m for m in CHAPTER.finditer(reporting) if chapter_of(m)), None):
+        chapter = chapter_of(m)
+        read("chapter", m.start(), chapter_confidence("release", len(chapters)))
+    elif implied := _chapter_implied(reporting):
+        chapter, at = implied
+        read("chapter", at, chapter_confidence("implied", 0))
     voluntary = None
-    if where:
-        joined = " ".join(where)
-        voluntary = not re.search(r"\binvoluntar", joined, re.I)
-    court = None
+    joined = " ".join(where)
+    if said := _VOLUNTARY.search(joined):
+        voluntary = not said.group(0).lower().startswith("in")
+        read("voluntary", spans[0], VOLUNTARY)
+    court, court_at = None, None
     if petition:
-        court = find_court(petition.evidence.quote)
+        court, court_at = find_court(petition.evidence.quote), (petition.evidence.start, petition.evidence.end)
     if court is None or court.id is None:
-        court = find_court(reporting) or court
+        elsewhere = find_court(reporting)
+        if elsewhere is not None:
+            court, court_at = elsewhere, _located(reporting, elsewhere.name)
+    if court and court.id and court_at is not None:
+        by_city = not re.search(r"district|\bD\.|Bankr\.", court.name, re.I)
+        from_petition = petition is not None and court_at == (petition.evidence.start, petition.evidence.end)
+        read("court", court_at, court_confidence("petition" if from_petition else "release", by_city))
     number = _case_number(reporting)
-    filed_on = petition.date if petition else _filing_date(reporting, dates)
-    return CaseFacts(chapter, voluntary, court, number.group("n") if number else None, filed_on)
+    if number:
+        read("case_number", number.start(), CASE_NUMBER)
+    filed_on = petition.date if petition else None
+    if petition and filed_on is not None:
+        read("petition_date", spans[0], petition.confidence or event_confidence(UNDATED, filed_on, 1, False))
+    elif not petition and (noun := _filing_date(reporting, dates)):
+        filed_on, at = noun
+        read(
+            "petition_date",
+            at,
+            Confidence(0.85, "The filing told as a noun, with its date ('its Chapter 11 filing on ...')"),
+        )
+    return CaseFacts(chapter, voluntary, court, number.group("n") if number else None, filed_on, confidence, evidence)
+
+
+_VOLUNTARY = re.compile(r"\b(?:in)?voluntar(?:y|ily)\b", re.I)
+
+
+def _sentence_at(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
+    return sentences[i] if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else (pos, pos)
+
+
+def _located(text: str, written: str) -> int | None:
+    """Where words written (spacing squashed) stand in ``text``."""
+    words = [re.escape(w) for w in written.split()]
+    m = re.search(r"\s+".join(words), text) if words else None
+    return m.start() if m else None
 
 
 # chapters a release implies without its number: a municipality's case is Chapter 9, the recognition of a
@@ -140,16 +209,21 @@ _IMPLIED_CHAPTERS = (
 )
 
 
-def _chapter_implied(reporting: str) -> int | None:
-    return next((chapter for chapter, rx in _IMPLIED_CHAPTERS if rx.search(reporting)), None)
+def _chapter_implied(reporting: str) -> tuple[int, int] | None:
+    """(chapter, where its words are) for a chapter the release implies."""
+    for chapter, rx in _IMPLIED_CHAPTERS:
+        m = rx.search(reporting)
+        if m:
+            return chapter, m.start()
+    return None
 
 
 def _filing_date(reporting: str, dates: list[DateMention]):
-    """The date of a filing the release names only as a noun, when a date follows it directly."""
+    """(date, where) of a filing the release names only as a noun, when a date follows it directly."""
     starts = {d.start: d for d in dates if not d.relative}
     for m in _FILING_ON_LOW.finditer(fold(reporting)):
         if m.end() in starts:
-            return starts[m.end()].date
+            return starts[m.end()].date, m.start()
     return None
 
 

@@ -142,7 +142,7 @@ def _write(
 
     company, company_is_new = None, False
     if extraction.company and extraction.company.name.strip():
-        company, company_is_new = _company(extraction.company)
+        company, company_is_new = _company(extraction.company, sha256)
     if company is not None and extraction.people:
         _people(company, extraction.people, company_is_new)
 
@@ -154,7 +154,7 @@ def _write(
         release = _release(extraction, raw, sha256, origin, None, None, "")
         return LoadResult(CREATED, release, note="no debtor named, so the release is stored without a case")
 
-    case, created = _case(company, extraction.case, courts, company_is_new)
+    case, created = _case(company, extraction.case, courts, company_is_new, sha256)
     release = _release(extraction, raw, sha256, origin, case.company, case, "")
     added, confirmed = _EventWriter(case, release, new_case=created).write(extraction.events)
     return LoadResult(CREATED if created else UPDATED, release, case, added, confirmed)
@@ -181,21 +181,22 @@ def _release(extraction, raw, sha256, origin, company, case, not_case_reason) ->
 # --- company, people, case -------------------------------------------------------------------------
 
 
-def _company(facts: CompanyFacts) -> tuple[Company, bool]:
+def _company(facts: CompanyFacts, sha256: str = "") -> tuple[Company, bool]:
     """Found by normalized name, or created: (company, created). The row is locked (PostgreSQL) so two
     imports cannot both decide a case (or an event) is missing and create it twice; no unique key could
     say so for a case without a number. SQLite's IMMEDIATE transactions serialize anyway."""
     key = normalize_company_name(facts.name)
     found = sql.select(Company, "{normalized_name} = %s", [key], order_by="{id}", limit=1, for_update=True)
     company = found[0] if found else None
+    values = {"name": facts.name.strip()[:200], "ticker": (facts.ticker or "")[:30]}
     if company is None:
-        company = Company(
-            name=facts.name.strip()[:200], ticker=(facts.ticker or "")[:30], market=(facts.market or "")[:40]
-        )
+        company = Company(name=values["name"], ticker=values["ticker"], market=(facts.market or "")[:40])
+        _note(company, values, facts.confidence, facts.evidence, sha256)
         company._change_reason = CHANGE_REASON
         company.save()  # a concurrent import creating it too makes one of us fail: load_release retries
         return company, True
-    changed = _fill(company, {"ticker": (facts.ticker or "")[:30], "market": (facts.market or "")[:40]})
+    changed = _fill(company, {"ticker": values["ticker"], "market": (facts.market or "")[:40]})
+    changed += _note(company, values, facts.confidence, facts.evidence, sha256)
     _save(company, changed)
     return company, False
 
@@ -230,7 +231,11 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
 
 
 def _case(
-    company: Company, facts: CaseFacts | None, courts: Courts | None = None, company_is_new: bool = False
+    company: Company,
+    facts: CaseFacts | None,
+    courts: Courts | None = None,
+    company_is_new: bool = False,
+    sha256: str = "",
 ) -> tuple[Case, bool]:
     court = _court(facts, courts)
     number = (facts.case_number or "").strip()[:40] if facts else ""
@@ -244,16 +249,19 @@ def _case(
         "case_number": number,
         "petition_date": facts.petition_date if facts else None,
     }
+    confidence, evidence = (facts.confidence, facts.evidence) if facts else ({}, {})
     if case is None:
         case = Case(company=company)
         for field, value in values.items():
             _assign(case, field, value)
+        _note(case, values, confidence, evidence, sha256)
         case._change_reason = CHANGE_REASON
         case.save()
         return case, True
     # Only fill what the case does not know: a different petition date from this release stays on
     # its petition event, visible as a conflict, and never silently replaces the case's.
-    _save(case, _fill(case, values))
+    changed = _fill(case, values)
+    _save(case, changed + _note(case, values, confidence, evidence, sha256))
     return case, False
 
 
@@ -403,6 +411,10 @@ class _EventWriter:
         """Fill in what an imported event lacked; a person's event or value is left as it is. True when
         the row changed (it is then written with the others, in one statement)."""
         changed = _fill(row, {"date": ev.date, "amount": ev.amount})
+        if ev.confidence is not None and row.note_fact(
+            "event", ev.confidence.percent, ev.confidence.reason, ev.evidence.quote, self.release.sha256
+        ):
+            changed.append("confidence")
         field = _RECORD_FIELD.get(ev.kind)
         if field and row.import_may_set(field) and not (row.motion_id or row.adversary_proceeding_id or row.award_id):
             record = self._typed_record(ev)
@@ -423,6 +435,8 @@ class _EventWriter:
         set_partial_date(row, "date", ev.date)
         _set_amount(row, ev.amount)
         event_sort_fields(row)
+        if ev.confidence is not None:
+            row.note_fact("event", ev.confidence.percent, ev.confidence.reason, ev.evidence.quote, self.release.sha256)
         record = self._typed_record(ev)
         if record is not None:
             setattr(row, _RECORD_FIELD[ev.kind], record)
@@ -507,6 +521,8 @@ _FILLABLE_EVENT_FIELDS = [
     "motion",
     "adversary_proceeding",
     "award",
+    "confidence",
+    "confidence_facts",
 ]
 
 
@@ -639,6 +655,32 @@ def _fill(obj, values: dict) -> list[str]:
         _assign(obj, field, value)
         changed.append(field)
     return changed
+
+
+def _note(obj, values: dict, confidence: dict, evidence: dict, sha256: str) -> list[str]:
+    """Record how sure the reading of each fact this release gives the row is, where the row now holds the
+    release's own value (a value another release or a person set is theirs, and stays unscored by this one).
+    A second release reading the same value raises the fact's score. Returns ["confidence"] when it changed."""
+    changed = False
+    for fact, how in confidence.items():
+        if fact not in values or not _holds(obj, fact, values[fact]):
+            continue
+        span = evidence.get(fact)
+        changed |= obj.note_fact(fact, how.percent, how.reason, span.quote if span else "", sha256)
+    return ["confidence"] if changed else []
+
+
+def _holds(obj, field: str, value) -> bool:
+    if value in (None, ""):
+        return False
+    if field == "court":
+        return obj.court_id == value.pk
+    if field == "name":  # 'FiberCore Inc.' and 'FiberCore, Inc.' are one reading of one name
+        return normalize_company_name(obj.name) == normalize_company_name(value)
+    current = getattr(obj, field)
+    if isinstance(value, PartialDate):
+        return current == value.value and getattr(obj, f"{field}_precision") == value.precision
+    return current == value
 
 
 def _is_empty(obj, field: str) -> bool:

@@ -95,6 +95,7 @@ _BYLINE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FORM = re.compile(r"(?:Form\s+)?(?:8-K|10-K|10-Q|S-1|6-K|20-F|8-A)\b", re.I)  # an SEC form, not a filer
 
 
 def _is_name_word(word: str) -> bool:
@@ -121,7 +122,7 @@ def is_name(name: str) -> bool:
     words = [w for w in _key(name) if w not in _CONNECTORS]
     if not words or len(name) < 2 or len(name) > 120:
         return False
-    if all(w in _ORDINARY or w.isdigit() for w in words) or _YEAR.search(name):
+    if all(w in _ORDINARY or w.isdigit() for w in words) or _YEAR.search(name) or _FORM.match(name):
         return False
     return not _NOT_SUBJECT.match(name)
 
@@ -189,7 +190,11 @@ _STOP_FORWARD = _words(
 
 
 def name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
-    """The span of the name that starts at ``pos``, read forwards to the first word that ends it."""
+    """The span of the name that starts at ``pos`` (past spaces), read forwards to the first word that ends it."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    if pos < end and not (text[pos].isalnum() or text[pos] == "&"):
+        return None  # '(Exact name of registrant ...)': a name does not open with punctuation
     picked: list[tuple[int, int]] = []
     last = pos
     suffix_seen = False
@@ -774,8 +779,8 @@ def _name_confidence(best: _Cluster, runner: _Cluster | None) -> Confidence:
         score = 0.4
     places = sorted(best.sources, key=_DISPLAY_RANK.index)
     said = [_SAID_AS[s] for s in places]
-    reason = "named by " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0])
-    if runner is not None and runner.weight >= 0.5 * weight:
+    reason = "Named by " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0])
+    if runner is not None and runner.weight >= 0.5 * weight and runner.sources - {"headline", "possessive"}:
         score -= 0.2 if runner.weight >= 0.8 * weight else 0.1
         reason += f"; another company ({runner.mentions[0].name}) is named almost as often"
     return Confidence(round(max(0.2, min(0.97, score)), 2), reason)
