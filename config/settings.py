@@ -41,7 +41,7 @@ if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.ChronologyAdminConfig",  # django.contrib.admin, with the review queue
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

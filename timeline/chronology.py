@@ -560,6 +560,7 @@ def entry_rows(entries: Iterable[Entry], staff: bool = False) -> list[dict]:
             "kind_label": entry.kind_label,
             "conflicts": entry.conflicts,
             "touched_by_staff": entry.touched_by_staff,
+            "unconfirmed": event.confidence_facts["event"].get("reason", "") if event.needs_review("event") else "",
             "summary": event.summary,
             "amount": entry.amount,
             "parties": entry.parties,

@@ -335,11 +335,14 @@ class _EventWriter:
 
     def write(self, events: tuple[Event, ...]) -> tuple[int, int]:
         self.known = self._known_rows(events)
+        deleted = self._deleted_rows(events)
         new: list[TimelineEvent] = []
         filled: list[TimelineEvent] = []
         spans: list[tuple[TimelineEvent, Event]] = []
         confirmed = 0
         for ev in events:
+            if any(_same_step(gone, ev) for gone in deleted):
+                continue  # a person deleted this step: a release telling it again does not bring it back
             row = self._known_event(ev)
             if row is not None:
                 self.claimed.add(row.pk)
@@ -382,6 +385,14 @@ class _EventWriter:
         for row in found:
             row.case = self.case
         return found
+
+    def _deleted_rows(self, events: tuple[Event, ...]) -> list:
+        """The case's events a person deleted (the import never deletes), from their history: one query."""
+        if self.new_case or not events:
+            return []
+        history = _history(TimelineEvent).model
+        rows = history.objects.filter(case_id=self.case.pk, history_type="-")
+        return list(rows.only("id", "kind", "date", "date_precision", "summary").order_by())
 
     # An event is known when another release (or a person) already recorded it: same kind and same
     # date, or same kind and the same typed record (the same adversary defendant, award counterparty,
@@ -722,6 +733,16 @@ def _dates_compatible(row, date: PartialDate | None, field: str = "date") -> boo
     """Same day, or one side does not say: 'the DIP motion' and 'a DIP motion filed today' agree."""
     value = getattr(row, field)
     return value is None or date is None or (value, getattr(row, f"{field}_precision")) == (date.value, date.precision)
+
+
+def _same_step(gone, ev: Event) -> bool:
+    """A deleted event's row and a newly read event tell the same step: same kind and day, or both undated
+    with the same summary."""
+    if gone.kind != ev.kind:
+        return False
+    if gone.date is None or ev.date is None:
+        return gone.date is None and ev.date is None and _squash(gone.summary) == _squash(ev.summary)
+    return (gone.date, gone.date_precision) == (ev.date.value, ev.date.precision)
 
 
 def _squash(text: str) -> str:

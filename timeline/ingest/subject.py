@@ -752,7 +752,7 @@ def find_company(
     shown = _display(best, text)
     runner = clusters[1] if len(clusters) > 1 else None
     confidence = {"name": _name_confidence(best, runner)}
-    evidence = {"name": Span(shown.start, shown.end, text[shown.start : shown.end])}
+    evidence = {"name": _sentence_span(text, sentences, shown)}
     ticker = _ticker(best, text, exchange)
     if wire and ticker is None and any(m.source == "wire" for m in best.mentions):
         ticker = (wire.group("tick"), None, 0.88, "the wire headline's ticker")
@@ -761,6 +761,12 @@ def find_company(
     tick, market, score, reason = ticker
     confidence["ticker"] = Confidence(score, reason)
     return CompanyFacts(shown.name, tick, market, confidence, evidence)
+
+
+def _sentence_span(text: str, sentences: list[tuple[int, int]], mention: Mention) -> Span:
+    """The sentence a mention stands in (a reviewer reads the name where the release wrote it)."""
+    a, b = next(((s, e) for s, e in sentences if s <= mention.start < e), (mention.start, mention.end))
+    return Span(a, b, text[a:b])
 
 
 def _once(mentions: list[Mention]) -> list[Mention]:

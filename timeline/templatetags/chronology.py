@@ -24,3 +24,12 @@ def partial_time(date: PartialDate | None, fallback: str = "not reported"):
 def amount(record) -> str:
     """An Amount model (motion, award, event) in words: 'more than $6,000,000'."""
     return amount_words(record.amount, record.currency, record.amount_qualifier, record.amount_note)
+
+
+@register.filter
+def unconfirmed(record, fact: str) -> str:
+    """The importer's reason when ``fact`` of the record was read with low confidence and no person has
+    answered it yet ('' otherwise): the page marks such a fact 'unconfirmed'."""
+    if record is None or not hasattr(record, "needs_review"):
+        return ""
+    return record.confidence_facts[fact].get("reason", "") if record.needs_review(fact) else ""
