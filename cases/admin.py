@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from .admin_provenance import ProvenanceAdmin, entered_by
-from .models import AdversaryProceeding, Case, Company, Court, DisclosedAward, Motion, Person
+from .models import AdversaryProceeding, Case, Company, CompanyAlias, Court, DisclosedAward, Motion, Person
 
 DATE_HELP = "Enter the date with its precision: for 'late July 2003' enter 2003-07-01, precision month, qualifier late."
 
@@ -11,6 +11,17 @@ class CourtAdmin(admin.ModelAdmin):
     list_display = ["id", "citation", "name", "jurisdiction"]
     search_fields = ["id", "name", "citation", "jurisdiction"]
     list_filter = ["jurisdiction"]
+
+
+class CompanyAliasInline(admin.TabularInline):
+    model = CompanyAlias
+    extra = 0
+    fields = ["name"]
+    readonly_fields = ["name"]
+    verbose_name_plural = "names corrected away from (a release writing one joins this company)"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class PersonInline(admin.TabularInline):
@@ -24,7 +35,7 @@ class CompanyAdmin(ProvenanceAdmin):
     list_display = ["name", "ticker", "market", entered_by]
     search_fields = ["name", "normalized_name", "ticker"]
     list_filter = ["origin", "market"]
-    inlines = [PersonInline]
+    inlines = [PersonInline, CompanyAliasInline]
 
 
 @admin.register(Person)

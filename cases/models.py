@@ -112,6 +112,21 @@ class Company(Confidence):
         super().save(*args, **kwargs)
 
 
+class CompanyAlias(models.Model):
+    """A name a person corrected a debtor's name away from: a later release that writes it means this company,
+    so a correction is never undone by the next import creating the misread name again."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="aliases")
+    normalized_name = models.CharField(max_length=200, unique=True, help_text="The misread name's match key.")
+    name = models.CharField(max_length=200, help_text="As the import had it.")
+
+    class Meta:
+        verbose_name_plural = "company aliases"
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.company}"
+
+
 class Person(Provenance):
     """Someone a release quotes or lists as a contact: the CEO, the interim CFO."""
 
@@ -206,7 +221,9 @@ class Case(Confidence):
             # petition index instead (150 ms instead of 0.1 ms); this index has only the set rows.
             models.Index(fields=["lead_case"], condition=Q(lead_case__isnull=False), name="cases_case_lead_case_idx"),
             # the admin's review queue: the least sure first, only rows with a fact left to review
-            models.Index(fields=["confidence"], condition=Q(confidence__isnull=False), name="cases_case_confidence_idx"),
+            models.Index(
+                fields=["confidence"], condition=Q(confidence__isnull=False), name="cases_case_confidence_idx"
+            ),
         ]
 
     def __str__(self) -> str:

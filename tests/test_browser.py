@@ -220,3 +220,35 @@ def test_a_long_chronology_pages_in_place_and_old_links_find_their_page(live_ser
     page.goto(f"{url}#event-{ids[300]}")
     page.wait_for_url(re.compile(rf"\?page=2#event-{ids[300]}$"))
     assert page.locator(f"#event-{ids[300]}").is_visible()
+
+
+def test_a_reviewer_confirms_and_deletes_facts_in_place(live_server, page, django_user_model):
+    from django.core.management import call_command
+
+    from cases.models import Case
+
+    from .conftest import RELEASES
+
+    call_command("ingest_releases", str(next(RELEASES.glob("310_*.txt"))), verbosity=0)  # Detroit, Chapter 9 implied
+    django_user_model.objects.create_user("reviewer", password="a-long-test-password", is_staff=True, is_superuser=True)
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    page.fill("#id_username", "reviewer")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.get_by_role("link", name=re.compile("record.* with facts the importer was not sure of")).click()
+    page.wait_for_url(re.compile(r"/admin/review/$"))
+    count = int(page.locator("#review-count").inner_text())
+    page.evaluate("window.stillTheSamePage = true")
+
+    chapter = page.locator("article.review-item").filter(has_text="Chapter")
+    assert "Implied, not written" in chapter.inner_text()
+    assert "municipal bankruptcy" in chapter.locator("blockquote").inner_text()  # the sentence it was read from
+    chapter.get_by_role("button", name="Confirm").click()
+    page.wait_for_selector("article.review-item--done")
+    assert "Confirmed by reviewer" in page.locator("article.review-item--done").inner_text()
+    assert int(page.locator("#review-count").inner_text()) == count - 1
+    assert page.evaluate("window.stillTheSamePage") is True
+    assert Case.objects.get().confidence_facts["chapter"]["confirmed_by"] == "reviewer"
+
+    page.goto(f"{live_server.url}{Case.objects.get().get_absolute_url()}")
+    assert page.locator(".mark--unsure").count() >= 1  # the debtor's name is still unconfirmed

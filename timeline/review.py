@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.fields import review_below, set_partial_date
-from cases.models import Case, Company
+from cases.models import Case, Company, CompanyAlias, normalize_company_name
 from cases.partial_dates import PartialDate
 
 from .models import EventSource, Release, TimelineEvent
@@ -174,6 +174,7 @@ def correct(item: Item, values: dict, user) -> list[str]:
     """Set the person's values (field -> value; a partial date as a PartialDate) and confirm the fact.
     Returns the fields that changed (none: it was a confirmation after all)."""
     obj = item.obj
+    misread = obj.name if item.model == "company" else ""
     changed = [field for field, value in values.items() if _current(obj, field) != _comparable(value)]
     for field in changed:
         value = values[field]
@@ -187,7 +188,16 @@ def correct(item: Item, values: dict, user) -> list[str]:
         obj.confirm_fact(item.fact, user.get_username(), _stamp())
         obj._change_reason = REASON_CORRECTED if changed else REASON_CONFIRMED
         obj.save()
+        if "name" in changed and item.model == "company":
+            _remember_misread(obj, misread)
     return changed
+
+
+def _remember_misread(company: Company, misread: str) -> None:
+    """The name the import wrote stays the company's alias: a release writing it again joins this debtor."""
+    key = normalize_company_name(misread)
+    if key != company.normalized_name:
+        CompanyAlias.objects.get_or_create(normalized_name=key, defaults={"company": company, "name": misread})
 
 
 def _current(obj, field: str):

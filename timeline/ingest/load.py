@@ -26,6 +26,7 @@ from cases.models import (
     AdversaryProceeding,
     Case,
     Company,
+    CompanyAlias,
     Court,
     DisclosedAward,
     Motion,
@@ -187,6 +188,10 @@ def _company(facts: CompanyFacts, sha256: str = "") -> tuple[Company, bool]:
     say so for a case without a number. SQLite's IMMEDIATE transactions serialize anyway."""
     key = normalize_company_name(facts.name)
     found = sql.select(Company, "{normalized_name} = %s", [key], order_by="{id}", limit=1, for_update=True)
+    if not found:  # a name a person corrected a debtor's name away from still means that debtor
+        alias = sql.select(CompanyAlias, "{normalized_name} = %s", [key], order_by="{id}", limit=1)
+        if alias:
+            found = sql.select(Company, "{id} = %s", [alias[0].company_id], order_by="{id}", limit=1, for_update=True)
     company = found[0] if found else None
     values = {"name": facts.name.strip()[:200], "ticker": (facts.ticker or "")[:30]}
     if company is None:

@@ -232,7 +232,7 @@ def clean_name(name: str) -> str:
     """A name as written, on one line, without the sentence's own trailing comma or period."""
     name = " ".join(name.split()).rstrip(",;:")
     if name.endswith(".") and not re.search(
-        r"(?:\b(?:Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr)|\b[A-Z]\.\s?[A-Z]|\s[A-Z])\.$", name
+        r"(?:\b(?i:Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr)|\b[A-Z]\.\s?[A-Z]|\s[A-Z])\.$", name
     ):
         name = name[:-1]
     return name.rstrip(",")
@@ -648,7 +648,8 @@ def _display(cluster: _Cluster, text: str) -> Mention:
 
     def rank(m: Mention) -> tuple:
         suffixed = bool(re.search(rf"\b(?:{SUFFIX})\b\.?$", m.name, re.I))
-        return (not suffixed, _DISPLAY_RANK.index(m.source), -len(_key(m.name)), m.start)
+        shouted = m.name.isupper() and len(m.name) > 4  # 'BOSTON CHICKEN, INC.': the release's prose writes it better
+        return (not suffixed, shouted, _DISPLAY_RANK.index(m.source), -len(_key(m.name)), -len(m.name), m.start)
 
     units = [m for m in cluster.mentions if m.source == "subsidiary"]
     best = min(units or cluster.mentions, key=rank)

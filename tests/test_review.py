@@ -1,0 +1,199 @@
+"""Confidence kept on the rows, the admin's review queue, and a person's answer outliving every import.
+
+The releases are real ones of the dev corpus, imported with the real command.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from cases.models import Case, Company, CompanyAlias
+from timeline import review
+from timeline.models import TimelineEvent
+
+from .conftest import RELEASES
+from .test_ingest_command import ingest
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def release(prefix: str):
+    (path,) = RELEASES.glob(f"{prefix}_*.txt")
+    return path
+
+
+def imported(prefix: str):
+    status, _, err = ingest(release(prefix))
+    assert status == 0, err
+
+
+def retold(prefix: str, tmp_path):
+    """The same release again with a line of its own (other bytes): a second release telling the same facts."""
+    path = tmp_path / f"again_{release(prefix).name}"
+    path.write_bytes(release(prefix).read_bytes() + b"\n\n(Reprinted.)\n")
+    status, _, err = ingest(path)
+    assert status == 0, err
+
+
+def item(model: str, fact: str, name: str) -> review.Item:
+    found = [i for i in review.open_items(limit=500) if i.model == model and i.fact == fact]
+    match = [i for i in found if name in str(i.case.company if i.case else i.obj)]
+    assert match, [str(i.case or i.obj) for i in found]
+    return match[0]
+
+
+def form_data(it: review.Item, **values) -> dict:
+    from timeline.review_forms import FactForm
+
+    form = FactForm(it)
+    data = {f"{it.key}-{name}": field.initial for name, field in form.fields.items()}
+    data.update({f"{it.key}-{name}": value for name, value in values.items()})
+    return {k: ("" if v is None else v) for k, v in data.items()}
+
+
+def answer_url(it: review.Item) -> str:
+    return reverse("admin:review_answer", args=[it.model, it.obj.pk, it.fact])
+
+
+# --- confidence on the rows ----------------------------------------------------------------------------
+
+
+def test_an_import_keeps_each_facts_confidence_reason_and_sentence():
+    imported("00")
+    case = Case.objects.get()
+    chapter = case.confidence_facts["chapter"]
+    assert 0 < chapter["score"] <= 100 and chapter["reason"] == "Written in the petition sentence"
+    assert "filed for protection under Chapter 11" in " ".join(chapter["quote"].split())
+    assert set(case.confidence_facts) >= {"chapter", "court", "petition_date", "voluntary"}
+    assert all("reason" in e for e in TimelineEvent.objects.values_list("confidence_facts__event", flat=True))
+    assert Company.objects.get().confidence_facts["name"]["score"] >= 85
+
+
+def test_a_second_release_reading_the_same_value_raises_its_score():
+    imported("00")
+    before = Case.objects.get().confidence_facts["court"]["score"]
+    imported("28")  # the photonics.com rewrite of the same release
+    court = Case.objects.get().confidence_facts["court"]
+    assert court["score"] > before and len(court["releases"]) == 2
+    assert court["reason"].startswith("Read the same way in 2 releases")
+
+
+def test_the_dry_run_prints_every_facts_confidence(tmp_path):
+    import json
+
+    status, out, _ = ingest(release("305"), dry_run=True, format="jsonl")
+    got = json.loads(out)
+    assert status == 0 and got["company"]["confidence"]["name"]["reason"]
+    assert {"chapter", "petition_date"} <= set(got["case"]["confidence"])
+    assert all(0 < e["confidence"]["score"] <= 1 and e["confidence"]["reason"] for e in got["events"])
+
+
+# --- the queue -----------------------------------------------------------------------------------------
+
+
+def test_the_queue_shows_each_unsure_fact_beside_its_sentence(staff_client, django_assert_max_num_queries):
+    imported("304")  # the debtor is named only as 'Lehman's bankruptcy attorney'
+    imported("310")  # Detroit's chapter is implied by 'municipal bankruptcy', never written
+    with django_assert_max_num_queries(12):
+        page = staff_client.get(reverse("admin:review")).content.decode()
+    assert "Debtor&#x27;s name" in page and "Lehman" in page
+    assert "Named by the case told as its own" in page
+    assert "Harvey Miller, Lehman&#x27;s bankruptcy attorney" in page  # the sentence it was read from
+    assert "Implied, not written" in page
+    events_only = staff_client.get(reverse("admin:review"), {"kind": "event"}).content.decode()
+    assert "Debtor&#x27;s name" not in events_only
+    assert "Needs review" in staff_client.get(reverse("admin:index")).content.decode()
+
+
+def test_the_queue_is_behind_the_admin_login(client):
+    response = client.get(reverse("admin:review"))
+    assert response.status_code == 302 and reverse("admin:login") in response["Location"]
+
+
+def test_confirming_in_place_makes_the_value_a_persons(staff_client, tmp_path):
+    imported("310")
+    it = item("case", "chapter", "Detroit")
+    response = staff_client.post(answer_url(it), {**form_data(it), "action": "confirm"}, **HTMX)
+    assert response.status_code == 200 and "Confirmed by clerk" in response.content.decode()
+    assert 'id="review-count" hx-swap-oob="true"' in response.content.decode()
+    case = Case.objects.get(pk=it.obj.pk)
+    assert case.confidence_facts["chapter"]["confirmed_by"] == "clerk" and not case.needs_review("chapter")
+    assert not case.import_may_set("chapter")
+    retold("310", tmp_path)  # a later import reads the same guess again
+    case.refresh_from_db()
+    assert (
+        case.confidence_facts["chapter"]["confirmed_by"] == "clerk"
+        and len(case.confidence_facts["chapter"]["releases"]) == 1
+    )
+    assert case.history.first().history_change_reason == review.REASON_CONFIRMED
+
+
+def test_a_correction_is_the_persons_and_a_later_release_joins_the_corrected_debtor(staff_client, tmp_path):
+    imported("304")
+    it = item("company", "name", "Lehman")
+    response = staff_client.post(
+        answer_url(it), {**form_data(it, name="Lehman Brothers Holdings Inc."), "action": "confirm"}
+    )
+    assert response.status_code == 302  # without htmx: back to the queue, with a message
+    company = Company.objects.get()
+    assert company.name == "Lehman Brothers Holdings Inc." and "name" in company.edited_fields
+    assert CompanyAlias.objects.get().normalized_name == "lehman"
+    retold("304", tmp_path)  # the misread name again: it joins the corrected debtor, no second 'Lehman'
+    assert list(Company.objects.values_list("name", flat=True)) == ["Lehman Brothers Holdings Inc."]
+    assert Case.objects.count() == 1
+
+
+def test_deleting_an_event_is_not_undone_by_a_release_telling_it_again(staff_client, tmp_path):
+    imported("400")  # UPI, no date anywhere: its petition event is undated and unsure
+    it = item("event", "event", "LTV")
+    response = staff_client.post(answer_url(it), {"action": "delete"}, **HTMX)
+    assert "Deleted by clerk" in response.content.decode()
+    assert not TimelineEvent.objects.filter(pk=it.obj.pk).exists()
+    retold("400", tmp_path)
+    assert not TimelineEvent.objects.filter(kind=it.obj.kind).exists()
+
+
+def test_deleting_a_case_field_empties_it_for_good(staff_client, tmp_path):
+    imported("103")  # the court resolved from 'the bankruptcy court in Shreveport'
+    it = item("case", "court", "Hollywood")
+    staff_client.post(answer_url(it), {"action": "delete"}, **HTMX)
+    case = Case.objects.get()
+    assert case.court_id is None and "court" in case.edited_fields
+    assert not case.import_may_set("court")
+
+
+def test_a_bad_correction_says_why_and_changes_nothing(staff_client):
+    imported("310")
+    it = item("case", "chapter", "Detroit")
+    response = staff_client.post(answer_url(it), {**form_data(it, chapter="8"), "action": "confirm"}, **HTMX)
+    page = response.content.decode()
+    assert "Select a valid choice" in page and "Confirmed" not in page
+    assert Case.objects.get().chapter == 9 and Case.objects.get().needs_review("chapter")
+
+
+def test_a_name_another_debtor_has_is_refused(staff_client, make_company):
+    imported("304")
+    make_company("Lehman Brothers Holdings Inc.", ticker="")
+    it = item("company", "name", "Lehman")
+    response = staff_client.post(
+        answer_url(it), {**form_data(it, name="Lehman Brothers Holdings, Inc"), "action": "confirm"}, **HTMX
+    )
+    assert "Another debtor is already named" in response.content.decode()
+    assert Company.objects.filter(name="Lehman").exists()
+
+
+# --- the case page -------------------------------------------------------------------------------------
+
+
+def test_the_case_page_marks_unconfirmed_facts_until_a_person_answers(client, staff_client):
+    imported("310")
+    case = Case.objects.get()
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert page.count("mark--unsure") >= 2  # the debtor's name and the implied chapter
+    assert "Implied, not written" in page
+    it = item("case", "chapter", "Detroit")
+    staff_client.post(answer_url(it), {**form_data(it), "action": "confirm"}, **HTMX)
+    after = client.get(case.get_absolute_url()).content.decode()  # the cached head is keyed on the row
+    assert "Implied, not written" not in after and after.count("mark--unsure") == page.count("mark--unsure") - 1
