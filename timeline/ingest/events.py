@@ -29,10 +29,10 @@ from timeline.ingest.awards import (
 from timeline.ingest.clean import fold, in_ranges, is_headline, lowered
 from timeline.ingest.confidence import EXPLICIT, RELATIVE, RELEASE, SAME_DAY, UNDATED, event_confidence
 from timeline.ingest.dates import DateMention, dateline_cut
-from timeline.ingest.facts import Event, PartialDate, Span
+from timeline.ingest.facts import Confidence, Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
 from timeline.ingest.parties import event_parties
-from timeline.ingest.subject import same_company, subject_before
+from timeline.ingest.subject import may_be, subject_before
 
 _I = re.I
 CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
@@ -306,8 +306,11 @@ def read_events(
     last_order: Event | None = None
     last_day: PartialDate | None = None  # the day of the last dated event: what 'that same day' refers to
     low = fold(text)
+    titles: list[tuple[int, int]] = []  # the headlines above the first reporting sentence
     for idx, (s, e) in enumerate(sentences):
         if in_ranges(s, boilerplate) or is_headline(text[s:e]) or _title_line(text, s, e):
+            if not reading.events and s < 1500 and len(titles) < 8:
+                titles.append((s, e))
             continue
         s = dateline_cut(text, s, e, dates[bisect.bisect_left(date_starts, s) :])
         sentence = text[s:e]
@@ -380,7 +383,53 @@ def read_events(
                 last_day = date
             if trig.kind == "order_entered":
                 last_order = event
+    _headline_steps(text, low, titles, reading, anchor, company)
     return reading
+
+
+# a step a headline states and the text (cut short, or a brief) never tells again
+_HEADLINE_KINDS = (
+    "petition_filed",
+    "plan_filed",
+    "plan_confirmed",
+    "emergence",
+    "conversion",
+    "dismissal",
+    "delisting",
+)
+
+
+def _headline_steps(
+    text: str, low: str, titles: list[tuple[int, int]], reading: Reading, anchor: dt.date | None, company: str | None
+) -> None:
+    told = {e.kind for e in reading.events}
+    for s, e in titles:
+        for trig in _triggers(low[s:e], s):
+            before = text[s : trig.at]
+            if trig.kind not in _HEADLINE_KINDS or trig.kind in told or _NEGATED.search(before):
+                continue
+            if _HYPOTHETICAL.search(before) or (
+                company and not _about_company(text, s, trig.start, text[s:e], company)
+            ):
+                continue
+            date = PartialDate(anchor, "day", "on_or_before", "") if anchor else None
+            how = event_confidence(RELEASE if anchor else UNDATED, date, 1, False)
+            confidence = Confidence(
+                max(0.2, round(how.score - 0.15, 2)),
+                "Told only in the headline; " + how.reason[0].lower() + how.reason[1:],
+            )
+            reading.events.append(
+                Event(
+                    trig.kind,
+                    date,
+                    "",
+                    Span(s, e, text[s:e]),
+                    subtype=_subtype(trig.kind, text[s:e]),
+                    confidence=confidence,
+                )
+            )
+            reading.trigger_at.append(trig.at)
+            told.add(trig.kind)
 
 
 _TOLD_ONCE = frozenset(["asset_sale", "emergence", "plan_confirmed", "conversion", "dismissal", "petition_filed"])
@@ -481,7 +530,7 @@ def _about_company(text: str, s: int, at: int, sentence: str, company: str) -> b
     opens_with = text[at : at + 12].lower()
     subject = None if opens_with.startswith(("petition", "chapter", "filing")) else subject_before(text, s, at)
     if subject is not None:
-        return same_company(subject, company)
+        return may_be(subject, company)
     first = re.sub(r"[^\w&-]", "", company.split()[0]).lower()
     return first in sentence.lower() or bool(_SELF.search(sentence))
 

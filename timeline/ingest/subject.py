@@ -533,6 +533,13 @@ def same_company(a: str, b: str) -> bool:
     return _agree(_key(a), _key(b))
 
 
+def may_be(name: str, company: str) -> bool:
+    """Could ``name`` be the company written short? A leading part, or a trailing part of two words or more
+    ('NORTH AMERICA INC.' under a headline line 'DBSD' of 'DBSD North America, Inc.')."""
+    a, b = _key(name), _key(company)
+    return _agree(a, b) or (len(a) >= 2 and len(a) < len(b) and b[-len(a) :] == a)
+
+
 def _units(text: str, after: int, end: int) -> list[Mention]:
     """'X announced that its subsidiary Y filed', 'X (NYSE: X) and its utility unit Y filed': Y is the debtor."""
     found = []
