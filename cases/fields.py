@@ -223,8 +223,8 @@ class Confidence(Provenance):
             return False
         facts = dict(self.confidence_facts)
         entry = facts.get(fact)
-        if entry is not None and release and release in entry.get("releases", ()):
-            return False
+        if entry is not None and (release in entry.get("releases", ()) or len(entry.get("releases", ())) >= SETTLED):
+            return False  # read by this release before, or settled: more readings add nothing to review
         if entry is None:
             entry = {"score": score, "reason": reason, "quote": quote[:600], "releases": [release] if release else []}
         else:
@@ -251,6 +251,9 @@ class Confidence(Provenance):
         """An imported fact scored below the review line that no person has answered."""
         entry = self.confidence_facts.get(fact)
         return bool(entry) and entry["score"] < review_below() and not self.fact_answered(fact)
+
+
+SETTLED = 3  # releases that read a fact the same way: after them it is as sure as readings make it
 
 
 def _first_reading(reason: str) -> str:

@@ -343,6 +343,7 @@ class _EventWriter:
         deleted = self._deleted_rows(events)
         new: list[TimelineEvent] = []
         filled: list[TimelineEvent] = []
+        noted: list[TimelineEvent] = []  # only their confidence changed: a narrower update
         spans: list[tuple[TimelineEvent, Event]] = []
         confirmed = 0
         for ev in events:
@@ -351,7 +352,10 @@ class _EventWriter:
             row = self._known_event(ev)
             if row is not None:
                 self.claimed.add(row.pk)
-                if self._confirm(row, ev):
+                changed = self._confirm(row, ev)
+                if changed == ["confidence"]:
+                    noted.append(row)
+                elif changed:
                     filled.append(row)
                 confirmed += 1
             else:
@@ -362,11 +366,12 @@ class _EventWriter:
             _create_with_history(records, _RECORD_MODEL[field])
         if new:
             _create_with_history(new, TimelineEvent)
-        if filled:
-            now = timezone.now()  # bulk_update skips pre_save: auto_now is set here (the case page's version)
-            for row in filled:
-                row.updated = now
-            _update_with_history(filled, TimelineEvent, [*_FILLABLE_EVENT_FIELDS, "updated"])
+        now = timezone.now()  # bulk_update skips pre_save: auto_now is set here (the case page's version)
+        for rows, fields in ((filled, _FILLABLE_EVENT_FIELDS), (noted, _CONFIDENCE_FIELDS)):
+            if rows:
+                for row in rows:
+                    row.updated = now
+                _update_with_history(rows, TimelineEvent, [*fields, "updated"])
         sql.insert_many(  # no history, no signals, no key needed back: bulk_create without compiling it
             [
                 EventSource(
@@ -423,9 +428,9 @@ class _EventWriter:
                 return row
         return None
 
-    def _confirm(self, row: TimelineEvent, ev: Event) -> bool:
-        """Fill in what an imported event lacked; a person's event or value is left as it is. True when
-        the row changed (it is then written with the others, in one statement)."""
+    def _confirm(self, row: TimelineEvent, ev: Event) -> list[str]:
+        """Fill in what an imported event lacked; a person's event or value is left as it is. Returns what
+        changed (the row is then written with the others, in one statement)."""
         changed = _fill(row, {"date": ev.date, "amount": ev.amount})
         if ev.confidence is not None and row.note_fact(
             "event", ev.confidence.percent, ev.confidence.reason, ev.evidence.quote, self.release.sha256
@@ -437,9 +442,9 @@ class _EventWriter:
             if record is not None:
                 setattr(row, field, record)
                 changed.append(field)
-        if changed:
+        if changed != ["confidence"] and changed:
             event_sort_fields(row)  # what TimelineEvent.save() would do; the bulk update skips save()
-        return bool(changed)
+        return changed
 
     def _new_event(self, ev: Event) -> TimelineEvent:
         row = TimelineEvent(
@@ -523,6 +528,7 @@ _RECORD_FIELD = {
 }
 _RECORD_MODEL = {"motion": Motion, "adversary_proceeding": AdversaryProceeding, "award": DisclosedAward}
 # what _confirm may fill in on a known event, as columns (with the sort columns the date decides)
+_CONFIDENCE_FIELDS = ["confidence", "confidence_facts"]
 _FILLABLE_EVENT_FIELDS = [
     "date",
     "date_precision",
