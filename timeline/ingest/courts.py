@@ -68,6 +68,13 @@ _CITY_COURTS = {
     "san jose": "canb", "santa rosa": "canb", "sacramento": "caeb", "fresno": "caeb", "modesto": "caeb",
     "honolulu": "hib", "anchorage": "akb", "san juan": "prb", "portland, me": "meb", "portland, maine": "meb",
     "wilmington, n.c": "nceb", "wilmington, nc": "nceb", "columbus, ga": "gamb", "jackson, tenn": "tnwb",
+    # more divisional seats
+    "newport news": "vaeb", "lynchburg": "vawb", "harrisonburg": "vawb", "danville": "vawb", "wheeling": "wvnb",
+    "clarksburg": "wvnb", "martinsburg": "wvnb", "beckley": "wvsb", "huntington": "wvsb", "sherman": "txeb",
+    "beaumont": "txeb", "lubbock": "txnb", "amarillo": "txnb", "midland": "txwb", "waco": "txwb",
+    "laredo": "txsb", "brownsville": "txsb", "mcallen": "txsb", "victoria": "txsb", "ocala": "flmb",
+    "fort myers": "flmb", "pensacola": "flnb", "gainesville": "flnb", "santa barbara": "cacb",
+    "northern virginia": "vaeb",
 }  # fmt: skip
 CITIES = frozenset(city.split(",")[0] for city in _CITY_COURTS)  # the seats, for telling a dateline's city
 STATES = frozenset(_STATE_ABBREVIATIONS.values())  # their names, which alone name no company
@@ -91,7 +98,7 @@ _CITY_BEFORE = re.compile(
     r"(?P<city>(?:[A-Z][a-z.]+\s+){0,2}[A-Z][a-z.]+)\s+(?:[Ff]ederal\s+)?[Bb]ankruptcy\s+[Cc]ourt"
 )
 _CITY_AFTER = re.compile(
-    r"[Bb]ankruptcy\s+[Cc]ourt\s+(?:in|at)\s+(?P<city>(?:[A-Z][a-z.]+\s+){0,2}[A-Z][a-z.]+)"
+    r"[Bb]ankruptcy\s+[Cc]ourt\s+(?:in|at)\s+(?P<city>(?:[A-Z][a-z.]+ ){0,2}[A-Z][a-z.]+)"  # a city on one line
     r"(?:,\s*(?P<st>[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?))?"
 )
 
@@ -190,6 +197,20 @@ def court_for_city(city: str, state: str | None = None) -> str | None:
     return hit
 
 
+_FILED_IN_STATE = re.compile(r"\bfiled\b[^.;]{0,80}?\bin\s+(?P<st>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def court_filed_in_state(sentence: str) -> CourtRef | None:
+    """'Tribune Corporation filed for bankruptcy protection today in Delaware': no court named, but a
+    state with one district names its bankruptcy court."""
+    for m in _FILED_IN_STATE.finditer(sentence):
+        got = _state(m.group("st"))
+        cid = court_id_for(got[0]) if got and got[1] == len(m.group("st")) else None
+        if cid:
+            return CourtRef(cid, m.group("st"))
+    return None
+
+
 def find_court(text: str) -> CourtRef | None:
     """The first bankruptcy court the text names, resolved to a courts-db id when the words allow."""
     best: CourtRef | None = None
@@ -247,6 +268,10 @@ def _court_near(text: str, m: re.Match) -> CourtRef:
             written += "."  # 'Del.' keeps its point
         end = after.start("st") + len(written) if written else after.end("city")
         cid = court_for_city(after.group("city"), written)
+        if cid is None and not written:  # 'the US Bankruptcy Court in Delaware': a state with one district
+            place = after.group("city").rstrip(".")
+            got = _state(place)
+            cid = court_id_for(got[0]) if got and got[1] == len(place) else None
         if cid:
             return CourtRef(cid, _squash(text[m.start() : end]))
     before = _CITY_BEFORE.search(text, max(0, m.start() - 40), m.end())

@@ -402,10 +402,18 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
             return PartialDate(x.date.value, "day", None, x.date.text)
     if header_date:
         return PartialDate(header_date, "day", None, "")
-    full = [x for x in mentions if re.search(r"(?:19|20)\d\d", x.date.text) and not _FOUNDED.search(head, 0, x.start)]
+    full = [
+        x
+        for x in mentions
+        if re.search(r"(?:19|20)\d\d", x.date.text)
+        and not _FOUNDED.search(head, 0, x.start)
+        and not _PHOTO.match(head, x.end)
+    ]
     return full[0].date if full and full[0].start < 1500 else None
 
 
+# 'in this August 27, 2007, file photo': a caption's date is the picture's
+_PHOTO = re.compile(r",?\s*(?:file\s+)?photo\b", re.I)
 _DATE_OF_REPORT = re.compile(r"\bdate\s+of\s+(?:report|earliest\s+event\s+reported)\b", re.I)
 # 'Spokane, Washington  Est. May 19, 1883': a masthead's founding date is not the story's
 _FOUNDED = re.compile(r"\b(?:est\.?|established|founded|since|incorporated|updated)\s*(?:in\s+|on\s+|at\s+)?$", re.I)
@@ -413,7 +421,7 @@ _FOUNDED = re.compile(r"\b(?:est\.?|established|founded|since|incorporated|updat
 
 def _is_dateline(head: str, x: DateMention) -> bool:
     before, after = head[max(0, x.start - 40) : x.start], head[x.end : x.end + 4]
-    if _FOUNDED.search(before):
+    if _FOUNDED.search(before) or _PHOTO.match(head, x.end):
         return False
     if x.start > 40:  # the window opens mid-line: its start is not the start of a line
         before = "\0" + before

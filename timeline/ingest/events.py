@@ -43,6 +43,15 @@ _PETITION = re.compile(
     r"|chap\w*\s+(?:\d+|[IVX]+)|under\s+chap\w*|bankruptcy)"
     r"|\b(?:petitions?|chapter\s+\d+)\b[^;]{0,40}\b(?:was|were|has been|have been)\s+filed\b"
     r"|\bsought\s+(?:court\s+)?protection\s+under\s+chap\w*"
+    # 'on Tuesday sought Chapter 11 protection', 'seeks Chapter 15 protection'
+    r"|\b(?:sought|seeks|seeking)\s+chapter\s+(?:\d+|[ivx]+)\s+(?:bankruptcy\s+)?protection\b"
+    # 'according to a Chapter 11 petition filed on Monday'
+    r"|\bpetitions?\s+filed\s+(?:on|in|with|late|early|last|yesterday|today)\b"
+    # 'as a result of voluntary filings by EME ... for relief under Chapter 11'
+    r"|\bvoluntary\s+filings?\s+by\b"
+    # a foreign court's insolvency: 'applied to the Tokyo District Court for ... the Civil Rehabilitation Law'
+    r"|\b(?:applied|petitioned)\s+(?:to\s+(?:the\s+)?[^.;]{0,60}?court\s+)?for\s+(?:the\s+application\s+of\s+(?:the\s+)?)?"
+    r"(?:civil\s+rehabilitation|bankruptcy|insolvency|receivership|administration|creditor\s+protection)\b"
     # 'has filed and will reorganize its business under the protection of a Chapter 11 proceeding'
     r"|\b(?:has|have)\s+filed\s+and\b(?=[^.;]{0,100}\b(?:chapter\s+(?:\d+|[ivx]+)|bankruptcy)\b)"
     # 'have commenced a Chapter 15 proceeding', 'commenced voluntary cases under chapter 11'
@@ -186,7 +195,18 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
 )
 # a word (in lower case) every match of the rule contains: a sentence with none of them is not searched
 _RULE_WORDS = {
-    "petition_filed": ("file", "sought", "commenc", "served", "filing", "into", "became"),
+    "petition_filed": (
+        "file",
+        "sought",
+        "seek",
+        "commenc",
+        "served",
+        "filing",
+        "into",
+        "became",
+        "applied",
+        "petitioned",
+    ),
     "motion_filed": ("motion", "court"),
     "order_entered": ("approval", "court", "order", "judge"),
     "hearing": ("hearing",),

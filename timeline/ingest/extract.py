@@ -20,7 +20,7 @@ from timeline.ingest.confidence import (
     court_confidence,
     event_confidence,
 )
-from timeline.ingest.courts import find_court
+from timeline.ingest.courts import court_filed_in_state, find_court
 from timeline.ingest.dates import DateMention, find_dates, find_release_date
 from timeline.ingest.decode import UnreadableRelease, decode_release
 from timeline.ingest.events import CHAPTER, Reading, chapter_in, chapter_of, read_events
@@ -162,6 +162,8 @@ def _case(
     court, court_at = None, None
     if petition:
         court, court_at = find_court(petition.evidence.quote), (petition.evidence.start, petition.evidence.end)
+    if petition and (court is None or court.id is None):
+        court = court_filed_in_state(petition.evidence.quote) or court
     if court is None or court.id is None:
         elsewhere = find_court(reporting)
         if elsewhere is not None:
@@ -174,7 +176,11 @@ def _case(
     if number:
         read("case_number", number.start(), CASE_NUMBER)
     filed_on = petition.date if petition else None
-    if petition and filed_on is not None:
+    defined = _petition_date_defined(text, dates)
+    if defined and (filed_on is None or filed_on.text == ""):  # '... on December 17, 2012 (the "Petition Date")'
+        filed_on, at = defined
+        read("petition_date", at, Confidence(0.95, "The release defines it: '(the \"Petition Date\")'"))
+    elif petition and filed_on is not None:
         read("petition_date", spans[0], petition.confidence or event_confidence(UNDATED, filed_on, 1, False))
     elif not petition and (noun := _filing_date(reporting, dates)):
         filed_on, at = noun
@@ -184,6 +190,19 @@ def _case(
             Confidence(0.85, "The filing told as a noun, with its date ('its Chapter 11 filing on ...')"),
         )
     return CaseFacts(chapter, voluntary, court, number.group("n") if number else None, filed_on, confidence, evidence)
+
+
+_PETITION_DATE = re.compile(r"\s*,?\s*\(\s*(?:the\s+)?[\"“”]\s*petition\s+date\s*[\"“”]\s*\)", re.I)
+
+
+def _petition_date_defined(text: str, dates: list[DateMention]):
+    """(date, where) of a date the release names '(the "Petition Date")'."""
+    if "etition" not in text:
+        return None
+    for d in dates:
+        if not d.relative and d.date.precision == "day" and _PETITION_DATE.match(text, d.end):
+            return d.date, d.start
+    return None
 
 
 _VOLUNTARY = re.compile(r"\b(?:in)?voluntar(?:y|ily)\b", re.I)

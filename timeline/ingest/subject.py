@@ -62,7 +62,7 @@ _LEADING = _words(
     release news contact contacts media for immediate release update breaking exclusive do does did can could
     should would will what why how who where which whether there here one two three four five six seven eight
     nine ten several many most few dozens hundreds thousands please click read watch view sign subscribe follow
-    share continue learn find get
+    share continue learn find get be stay join link try i
     """
 )
 _ORDINARY = _LEADING | _words(
@@ -294,13 +294,16 @@ _BARE_TICKER = re.compile(r"\s*\(\s*(?P<tick>[A-Z]{2,5}(?:\.(?:PK|OB|O|N|A|TO|V|
 _ANGLE_TICKER = re.compile(r"\s*<(?P<tick>[A-Z0-9.]{1,10})>")
 _WIRE_HEADLINE = re.compile(r"^(?P<name>[A-Z][A-Z0-9&.'\- ]+?)\s*<(?P<tick>[A-Z0-9.]{1,10})>", re.M)
 _PETITION_VERB = re.compile(
-    r"\b(?:has\s+|have\s+|had\s+)?(?:voluntarily\s+)?(?:filed|files|commenced|was\s+served|were\s+served)\b"
+    r"\b(?:has\s+|have\s+|had\s+)?(?:voluntarily\s+)?(?:filed|files|commenced|sought|seeks|was\s+served|were\s+served)\b"
 )
 # what stands between a subject and its verb: '(NYSE: X)', '("Acme")', ', a Delaware corporation,' ...
 _BETWEEN = re.compile(
     r"(?:\s*\([^()]{0,120}\)|\s*,\s*(?:a|an)\s+[^,.;]{0,80},|\s*,?\s*(?:together\s+with|along\s+with|and)\s+"
     r"(?:certain\s+of\s+|all\s+of\s+|some\s+of\s+|each\s+of\s+)?(?:its|their)\s+[^,.;]{0,80}?"
-    r"(?:subsidiaries|affiliates|subsidiary|units?)\s*,?|\s*,\s*(?:which|who)\s+[^,]{0,80},)*\s*$"
+    r"(?:subsidiaries|affiliates|subsidiary|units?)\s*,?|\s*,\s*(?:which|who)\s+[^,]{0,80},"
+    # 'Charleston Newspapers on Tuesday sought ...'
+    r"|\s+(?i:on\s+|late\s+|early\s+|last\s+)?(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)*\s*$"
 )
 _POSSESSIVE = re.compile(
     r"['’]s?\s+(?:(?:long-delayed|proposed|amended|joint|prepackaged|pre-negotiated|voluntary|emergency|"
@@ -317,7 +320,7 @@ _HEADLINE_LEAD = re.compile(r"^(?:UPDATE\s*\d*\s*[-:]|BRIEF\s*[-:]|EXCLUSIVE\s*[
 _DATELESS_DATELINE = re.compile(  # matched at a sentence's start (no '^': match() is anchored there)
     r"(?:[A-Z][A-Za-z.'’ -]{1,40},(?:\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,12})?\.?,?)?|[A-Z][A-Z.'’ -]{2,30}"
     r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+[–—]))\s*(?:--)?\s*(?:\([^)]{1,60}\)\s*)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*)?(?:--|[–—]|-\s)\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*)?(?:--|[–—]|-\s|_\s)\s*"
     # Reuters with its dash lost: 'DETROIT Nov 7 A U.S. judge'
     r"|[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+\d{1,2}\b(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:--|[–—]|-)?\s*"
@@ -423,6 +426,11 @@ _HAS_VERB = re.compile(
     r"|lost|plans|intends|expects|insists|denied|denies|issued|provided|made|entered|commenced|sold|closed"
     r"|[a-z]{3,}ed)\b"
 )
+_RELATIVE_OF = re.compile(
+    r"\b(?:parent|owner|operator|publisher|unit|subsidiary|affiliate|lender|creditor|landlord|tenant|supplier)"
+    r"(?:\s+company)?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _TITLED = re.compile(
     r"\b(?:Judge|Justice|Mr|Mrs|Ms|Dr|Sen|Senator|Gov|Governor|President|Chairman|CEO|spokesman)\.?\s+$"
 )
@@ -475,6 +483,8 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
         span = name_at(text, offset, end)
         if span is None or not _LEAD_AFTER.match(text, span[1], end) or _PLACE_AFTER.match(text, span[1], end):
             continue
+        if _RELATIVE_OF.search(text, max(start, span[0] - 40), span[0]):
+            continue  # 'The parent of the Charleston Gazette-Mail has filed': not the paper's own case
         if _TITLED.search(text, max(start, span[0] - 30), span[0]) or _is_person(text[span[0] : span[1]], text):
             continue  # 'Judge James Peck ...', 'Peck said': a person
         mention = _mention(text, span, "lead")
@@ -524,9 +534,16 @@ def _is_person(name: str, text: str) -> bool:
 def subject_before(text: str, floor: int, at: int) -> str | None:
     """The name a verb at ``at`` has for its subject ('Delphi Corporation filed'), past parentheticals,
     appositives and 'and its subsidiaries'; None when the words before it are no name."""
-    head = _BETWEEN.search(text, max(floor, at - 240), at)
-    mention = _mention(text, name_before(text, head.start() if head else at, floor), "petition")
+    mention = _subject_mention(text, floor, at, "petition")
     return mention.name if mention else None
+
+
+def _subject_mention(text: str, floor: int, at: int, source: str) -> Mention | None:
+    head = _BETWEEN.search(text, max(floor, at - 240), at)
+    span = name_before(text, head.start() if head else at, floor)
+    if span is None or _RELATIVE_OF.search(text, max(floor, span[0] - 40), span[0]):
+        return None  # 'The parent of the Charleston Gazette-Mail has filed': the paper is not the debtor
+    return _mention(text, span, source)
 
 
 def same_company(a: str, b: str) -> bool:
@@ -573,8 +590,7 @@ def _petition_subjects(text: str, limit: int) -> list[Mention]:
             window,
         ):
             continue
-        head = _BETWEEN.search(text, max(0, m.start() - 240), m.start())
-        mention = _mention(text, name_before(text, head.start() if head else m.start()), "petition")
+        mention = _subject_mention(text, 0, m.start(), "petition")
         if mention:
             found.append(mention)
     return found
