@@ -94,6 +94,8 @@ _BYLINE = re.compile(
     r"\s+international|upi|ap|times\s+staff\s+writers?|staff\s+reports?)\s*$)",
     re.I,
 )
+# a photo's caption above the story: 'in this August 27, 2007, file photo ... REUTERS/Jason Reed/File'
+_CAPTION = re.compile(r"\bfile\s+photo\b|\b(?:REUTERS|AP|AFP|Getty\s+Images|Bloomberg)\s*/\s*[A-Z]", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FORM = re.compile(r"(?:Form\s+)?(?:8-K|10-K|10-Q|S-1|6-K|20-F|8-A)\b", re.I)  # an SEC form, not a filer
 
@@ -454,7 +456,7 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
         dated = dateline_cut(text, start, end, dates) > start or bool(_DATELESS_DATELINE.match(text, start, end))
         if (is_headline(sentence) or _lone_line(text, start, end)) and not dated:
             continue
-        if _BYLINE.match(sentence) or not (dated or _HAS_VERB.search(sentence)):
+        if _BYLINE.match(sentence) or not (dated or _HAS_VERB.search(sentence)) or _CAPTION.search(sentence):
             continue
         first = min(first, start)
         prose += 1
