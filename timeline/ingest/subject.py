@@ -631,7 +631,10 @@ def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long[: len(short)] == short and not (len(short) == 1 and short[0] in _ORDINARY)
+    if len(short) == 1 and short[0] in _ORDINARY:
+        return False
+    # 'Vick' and 'Michael Vick': a person's surname stands for the person
+    return long[: len(short)] == short or (len(short) == 1 and len(long) in (2, 3) and long[-1] == short[0])
 
 
 @dataclass
@@ -674,7 +677,16 @@ def _display(cluster: _Cluster, text: str) -> Mention:
     def rank(m: Mention) -> tuple:
         suffixed = bool(re.search(rf"\b(?:{SUFFIX})\b\.?$", m.name, re.I))
         shouted = m.name.isupper() and len(m.name) > 4  # 'BOSTON CHICKEN, INC.': the release's prose writes it better
-        return (not suffixed, shouted, _DISPLAY_RANK.index(m.source), -len(_key(m.name)), -len(m.name), m.start)
+        fullest = -len(_key(m.name))  # 'Michael Vick' over 'Vick' (a headline's run-on words excepted)
+        return (
+            not suffixed,
+            shouted,
+            m.source == "headline",
+            fullest,
+            _DISPLAY_RANK.index(m.source),
+            -len(m.name),
+            m.start,
+        )
 
     units = [m for m in cluster.mentions if m.source == "subsidiary"]
     best = min(units or cluster.mentions, key=rank)
