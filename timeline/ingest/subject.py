@@ -97,6 +97,9 @@ _BYLINE = re.compile(
 # a photo's caption above the story: 'in this August 27, 2007, file photo ... REUTERS/Jason Reed/File'
 _CAPTION = re.compile(r"\bfile\s+photo\b|\b(?:REUTERS|AP|AFP|Getty\s+Images|Bloomberg)\s*/\s*[A-Z]", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DAY = re.compile(  # 'June 1st GenesisCare': a date opens no name
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", re.I
+)
 _FORM = re.compile(r"(?:Form\s+)?(?:8-K|10-K|10-Q|S-1|6-K|20-F|8-A)\b", re.I)  # an SEC form, not a filer
 
 
@@ -124,7 +127,7 @@ def is_name(name: str) -> bool:
     words = [w for w in _key(name) if w not in _CONNECTORS]
     if not words or len(name) < 2 or len(name) > 120:
         return False
-    if all(w in _ORDINARY or w.isdigit() for w in words) or _YEAR.search(name) or _FORM.match(name):
+    if all(w in _ORDINARY or w.isdigit() for w in words) or _YEAR.search(name) or _FORM.match(name) or _DAY.match(name):
         return False
     return not _NOT_SUBJECT.match(name)
 
