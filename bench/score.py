@@ -1,7 +1,7 @@
 """python -m bench.score [all|dev|holdout]... : the importer's dry run scored against fixtures/corpus.
 
-``holdout`` is the releases (fixtures/corpus/releases) listed in fixtures/corpus/HOLDOUT, set aside before the extraction rules
-were written against the corpus; ``dev`` is the rest; ``all`` both. Each part is scored by
+``holdout`` is the releases (fixtures/corpus/releases) listed in fixtures/corpus/HOLDOUT, set aside
+before the extraction rules were written against the corpus; ``dev`` is the rest; ``all`` both. Each part is scored by
 bench/score_extraction.py over a scratch folder of links, and its summary line printed.
 """
 
@@ -47,7 +47,7 @@ def score(part: str, quiet: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.score", description=__doc__.split("\n\n")[0])
-    parser.add_argument("parts", nargs="*", choices=PARTS, metavar="PART", help="all, dev, holdout (default: all three)")
+    parser.add_argument("parts", nargs="*", choices=PARTS, metavar="PART", help="all, dev, holdout (default: all)")
     parser.add_argument("--quiet", action="store_true", help="summaries only, no line per release")
     args = parser.parse_args(argv)
     status = 0
