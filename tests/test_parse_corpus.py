@@ -142,7 +142,7 @@ RELATIVE = [
     ("100", "order_entered", ("1998-10-05", None)),  # 'Later that same day, the Bankruptcy Court approved ...'
     ("304", "hearing", ("2008-09-19", None)),  # 'after an eight-hour hearing that started Friday afternoon'
     ("304", "order_entered", ("2008-09-20", None)),  # 'A federal judge early Saturday morning approved the sale'
-    ("303", "plan_filed", ("missing-date", None)),  # 'under court protection since 2002, ... in filing its ... plan'
+    ("303", "plan_filed", ("2005-09-07", None)),  # 'said Wednesday in filing its ... plan', the file named 2005-09-08
     ("113", "petition_filed", ("2020-09-08", "on_or_before")),  # ' date 2020-09-08 LAS VEGAS (KLAS) — ... has filed'
     ("314", "order_entered", ("2020-06-14", "on_or_before")),  # 'approved a Nov. 16 deadline': not the order's date
 ]
@@ -160,7 +160,28 @@ def test_a_relative_date_belongs_to_its_own_step(prefix, kind, date):
 def test_a_release_dated_only_by_its_page_takes_that_year():
     assert _read("305").source.release_date.edtf == "2009-08-12"  # 'Thursday, August 13, 2009' over 'Aug 12 (Reuters)'
     assert _read("311").source.release_date.edtf == "2018-05-31"  # 'Published on 5/31/2018', not '© 2015'
-    assert _read("303").source.release_date is None  # a masthead's 'Est. May 19, 1883' dates no story
+    assert _read("303").source.release_date.edtf == "2005-09-08"  # its file's name, not the masthead's 'Est. 1883'
+
+
+def test_a_date_in_the_file_name_dates_a_release_whose_text_gives_none():
+    (path,) = RELEASES.glob("303_*.txt")
+    unnamed = extract_release(path.read_bytes(), "united.txt")
+    assert unnamed.source.release_date is None  # a masthead's 'Est. May 19, 1883' dates no story
+    assert _event(unnamed, "plan_filed") == (None, None)  # 'said Wednesday': no week to find it in
+    named = _read("303")
+    assert named.source.release_date.text == "2005-09-08 (file name)"
+    # the text's own dateline wins over the file's name
+    (dated,) = RELEASES.glob("305_*.txt")
+    assert extract_release(dated.read_bytes(), "reuters_2001-01-01.txt").source.release_date.edtf == "2009-08-12"
+
+
+def test_a_petition_told_only_as_background_is_dated_when_its_date_is_given():
+    # an 8-K's pro forma statements 'as a result of voluntary filings by EME ... on December 17, 2012'
+    ex = _read("707")
+    assert _event(ex, "petition_filed") == ("2012-12-17", None)
+    assert "background" in next(e for e in ex.events if e.kind == "petition_filed").confidence.reason
+    # 'stock is falling on Tuesday after the company announced a Chapter 11 bankruptcy filing': no date of its own
+    assert _event(_read("405"), "petition_filed") == ("missing", None)
 
 
 # a company commenting on someone else's case, or denying its own

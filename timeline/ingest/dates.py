@@ -412,6 +412,25 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
     return full[0].date if full and full[0].start < 1500 else None
 
 
+# '2003-11-17', '20031117' or '2003_11_17' in a file's name, not inside a longer run of digits
+_FILE_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_file_name(file: str) -> PartialDate | None:
+    """The date a file's name gives ('fibercore-2003-11-17.txt'): archives and exports name releases by day.
+
+    Only for a release whose text has no date of issue: the text's own dateline always wins.
+    """
+    name = re.split(r"[\\/]", file)[-1]
+    for m in _FILE_NAME_DATE.finditer(name):
+        try:
+            value = dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+        return PartialDate(value, "day", None, f"{m.group(0)} (file name)")
+    return None
+
+
 # 'in this August 27, 2007, file photo': a caption's date is the picture's
 _PHOTO = re.compile(r",?\s*(?:file\s+)?photo\b", re.I)
 _DATE_OF_REPORT = re.compile(r"\bdate\s+of\s+(?:report|earliest\s+event\s+reported)\b", re.I)

@@ -324,6 +324,7 @@ def read_events(
     money_starts = [m.start for m in money]
     seen: set[tuple] = set()
     last_order: Event | None = None
+    background: list[tuple] = []  # the first filing told as background: 'fell after it filed for bankruptcy'
     last_day: PartialDate | None = None  # the day of the last dated event: what 'that same day' refers to
     low = fold(text)
     titles: list[tuple[int, int]] = []  # the headlines above the first reporting sentence
@@ -345,11 +346,15 @@ def read_events(
             if trig.kind in _AWARDS and SPECULATIVE.search(before[-60:]):
                 continue
             if trig.kind == "petition_filed":
-                if _BACKGROUND.search(before):
-                    reading.background_filings.append((s, e))
-                    continue
                 if company and not _about_company(text, s, trig.start, sentence, company):
                     reading.other_company_filings.append((s, e))
+                    continue
+                if _BACKGROUND.search(before):
+                    reading.background_filings.append((s, e))
+                    if not background:
+                        limit = triggers[n + 1].at if n + 1 < len(triggers) else e
+                        in_sentence = dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)]
+                        background.append((s, e, trig, _pick_date(text, s, trig, limit, in_sentence, first=n == 0)))
                     continue
             limit = triggers[n + 1].at if n + 1 < len(triggers) else e
             in_sentence = dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)]
@@ -403,8 +408,26 @@ def read_events(
                 last_day = date
             if trig.kind == "order_entered":
                 last_order = event
+    if background and not any(ev.kind == "petition_filed" for ev in reading.events):
+        _background_petition(text, background[0], reading)
     _headline_steps(text, low, titles, reading, anchor, company)
     return reading
+
+
+def _background_petition(text: str, told: tuple, reading: Reading) -> None:
+    """A release that tells its petition only as the background of other news, with its date ('shares fell after
+    the company filed for bankruptcy on Monday', 'since filing for Chapter 11 in May'), still dates it."""
+    s, e, trig, (date, how) = told
+    if date is None:
+        return  # 'in view of its announcement that it has filed': context for the news, not a dated step
+    how = event_confidence(how, date, 1, _quoted(text, s, trig.at))
+    confidence = Confidence(
+        max(0.2, round(how.score - 0.1, 2)),
+        "Told as the background of other news; " + how.reason[0].lower() + how.reason[1:],
+    )
+    at = bisect.bisect([ev.evidence.start for ev in reading.events], s)  # in the order the release tells it
+    reading.events.insert(at, Event("petition_filed", date, "", Span(s, e, text[s:e]), confidence=confidence))
+    reading.trigger_at.insert(at, trig.at)
 
 
 # a step a headline states and the text (cut short, or a brief) never tells again

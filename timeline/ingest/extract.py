@@ -21,7 +21,7 @@ from timeline.ingest.confidence import (
     event_confidence,
 )
 from timeline.ingest.courts import court_filed_in_state, find_court
-from timeline.ingest.dates import DateMention, find_dates, find_release_date
+from timeline.ingest.dates import DateMention, date_in_file_name, find_dates, find_release_date
 from timeline.ingest.decode import UnreadableRelease, decode_release
 from timeline.ingest.events import CHAPTER, Reading, chapter_in, chapter_of, read_events
 from timeline.ingest.facts import CaseFacts, Confidence, Extraction, SourceFacts, Span
@@ -73,7 +73,7 @@ def extract_release(raw: bytes, file: str) -> Extraction:
     text = clean_text(decoded.text)
     if not text.strip():
         raise UnreadableRelease("no readable text after removing markup and page furniture")
-    release_date = find_release_date(text, decoded.date)
+    release_date = find_release_date(text, decoded.date) or date_in_file_name(file)
     anchor = release_date.value if release_date else None
     sentences = sentence_spans(text)
     boiler = boilerplate_ranges(text)
