@@ -69,6 +69,28 @@ def test_debtor_and_ticker(text, name, ticker):
     assert (company.name, company.ticker) == (name, ticker)
 
 
+# the ways a release writes its listing beside the name (each written on releases of the corpus)
+LISTINGS = [
+    ("(NASDAQ Global Select Market: ACMW)", "ACMW"),
+    ("(NYSE American: AWX)", "AWX"),
+    ("(TSX: AWX; NYSE: AWX)", "AWX"),
+    ("(OTC Pink: ACMWQ)", "ACMWQ"),
+    ("(ticker: ACMW)", "ACMW"),
+    ("(3333.HK)", "3333.HK"),  # a wire's instrument code
+    ("(ACMW.O)", "ACMW.O"),
+    (", whose shares trade on Nasdaq under the symbol ACMW,", "ACMW"),
+]
+
+
+@pytest.mark.parametrize(("written", "ticker"), LISTINGS, ids=[t for _, t in LISTINGS])
+def test_the_ticker_is_read_however_the_listing_is_written(written, ticker):
+    company = _company(
+        f"NEW YORK, May 5, 2024 /PRNewswire/ -- Acme Widgets, Inc. {written} today announced that it filed"
+        " voluntary petitions under Chapter 11."
+    )
+    assert (company.name, company.ticker) == ("Acme Widgets, Inc.", ticker)
+
+
 @pytest.mark.parametrize(
     ("text", "people"),
     [

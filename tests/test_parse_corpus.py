@@ -47,6 +47,7 @@ ADVERBS = [
     ("114", "Bed Bath & Beyond Inc.", None),  # 'Union, N.J. — Bed Bath & Beyond Inc., along with ...'
     ("304", "Lehman", None),  # 'Judge James Peck ... Peck said': a person is never the debtor
     ("310", "Detroit", None),  # 'DETROIT Nov 7 A U.S. judge on Friday confirmed Detroit's plan'
+    ("701", "China Evergrande", "3333.HK"),  # '(Reuters) - China Evergrande (3333.HK), which is ...'
 ]
 
 

@@ -289,13 +289,26 @@ _DEFINED_TERM = re.compile(
     re.I,
 )
 _GENERIC_TERMS = frozenset(["company", "debtor", "debtors", "registrant", "issuer", "corporation", "partnership"])
+# '(NASDAQ: ACMW)', '(NASDAQ Global Select Market: ACMW)', '(TSX: AWX; NYSE: AWX)', '(ticker: ACMW)'
+_MARKET_WORD = (
+    r"American|MKT|Amex|Arca|Alternext|US|Global|Select|Capital|Markets?|Stock|Exchange|Pink|QB|QX|BB|Venture"
+    r"|Bulletin|Board|Current|Limited|Information|Sheets|GS|GM|CM|V"
+)
 _EXCHANGE_PAREN = re.compile(
-    r"\(\s*(?P<market>NYSE(?:\s+(?:American|MKT|Amex|Arca))?|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select|Global|Capital))?"
-    r"|Nasdaq(?:\s*(?:GS|GM|CM|Global\s+Select|Global|Capital))?|AMEX|Amex"
-    r"|OTC\s*(?:BB|Pink|QB|QX|Markets|Bulletin\s+Board)?(?:\s+Market)?|OTCQB|OTCQX|OTCBB|Bulletin\s+Board|Pink\s*Sheets|Pink|TSX(?:-?V|\s+Venture)?|TSXV|ASX|LSE|AIM|NYSE\s*Alternext(?:\s*US)?)\s*[:\-]\s*"
+    r"\(\s*(?P<market>(?:NYSE|NASDAQ|Nasdaq|AMEX|Amex|OTC(?:QB|QX|BB|MKTS)?|TSX(?:-?V)?|ASX|LSE|AIM|Euronext|HKEX|SEHK"
+    r"|SGX|JSE|CSE|NEO|Pink|Bulletin|New\s+York\s+Stock\s+Exchange)(?:[\s-]+(?:" + _MARKET_WORD + r")){0,4}"
+    r"|(?:[Tt]icker|[Ss]tock)?\s*(?:[Ss]ymbol|[Tt]icker))\s*[:\-]\s*"
     r"(?P<tick>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\b[^()]{0,60}\)"
 )
-_BARE_TICKER = re.compile(r"\s*\(\s*(?P<tick>[A-Z]{2,5}(?:\.(?:PK|OB|O|N|A|TO|V|L|Q))?)\s*\)")
+# '(ACMW)', '(ACMW.PK)', and a wire's instrument code: '(ACMW.O)', '(3333.HK)', '(7203.T)', '(VOD.L)'
+_BARE_TICKER = re.compile(
+    r"\s*\(\s*(?P<tick>[A-Z]{2,5}(?:\.[A-Z]{1,2})?|[A-Z]{1,5}\.[A-Z]{1,3}|\d{3,6}\.[A-Z]{1,2})\s*\)"
+)
+# 'whose shares trade on Nasdaq under the symbol ACMW', 'is listed on the NYSE under the ticker "AWX"'
+_SYMBOL_PHRASE = re.compile(
+    r"\b(?:trade[sd]?|trading|listed|quoted)\b[^.;()]{0,60}?\bunder\s+the\s+(?:ticker\s+|trading\s+|stock\s+)?"
+    r"(?:symbol|ticker)\s*[:\-]?\s*[\"“']?(?P<tick>[A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b"
+)
 _ANGLE_TICKER = re.compile(r"\s*<(?P<tick>[A-Z0-9.]{1,10})>")
 _WIRE_HEADLINE = re.compile(r"^(?P<name>[A-Z][A-Z0-9&.'\- ]+?)\s*<(?P<tick>[A-Z0-9.]{1,10})>", re.M)
 _PETITION_VERB = re.compile(
@@ -752,6 +765,10 @@ def _ticker(
         used_as_name = re.search(rf"(?<![$(])\b{re.escape(tick)}\b(?!\))", text[: bare.start()] + text[bare.end() :])
         if "." in tick or not used_as_name:
             return tick, None, 0.7, "in parentheses after the company's name, without an exchange"
+    for m in cluster.mentions:
+        phrase = _SYMBOL_PHRASE.search(text, m.end, m.end + 250)
+        if phrase and "\n\n" not in text[m.end : phrase.start()]:
+            return phrase.group("tick"), None, 0.75, "the symbol its shares trade under, told after the company's name"
     return None
 
 
