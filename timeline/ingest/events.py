@@ -362,8 +362,12 @@ def read_events(
             if date is None and last_day is not None and _SAME_DAY.search(sentence):
                 date, how = last_day, SAME_DAY  # 'Later that same day, the Court approved ...'
             explicit = date is not None
-            if date is None and trig.kind in _PAST_KINDS and anchor:
-                date, how = PartialDate(anchor, "day", "on_or_before", ""), RELEASE
+            if date is None and trig.kind in _PAST_KINDS:
+                said = _announced_on(text, dates, date_starts, s, _next_sentence(text, sentences, idx))
+                if said is not None:  # '... has filed for Chapter 11. The company made the announcement Monday.'
+                    date, how = PartialDate(said.date.value, "day", "on_or_before", said.date.text), RELEASE
+                elif anchor:
+                    date, how = PartialDate(anchor, "day", "on_or_before", ""), RELEASE
             amounts = money[bisect.bisect_left(money_starts, s) : bisect.bisect_left(money_starts, e)]
             end = e
             if not amounts and trig.kind in ("adversary_proceeding", "award", "judgment") and idx + 1 < len(sentences):
@@ -642,6 +646,29 @@ _SAME_DAY = re.compile(r"\b(?:later\s+)?(?:that|the)\s+same\s+day\b|\blater\s+th
 # 'filed on Tuesday, weeks after a jury returned a verdict': the date is the filing's, not the verdict's
 _AFTER = re.compile(r"\b(?:after|following|since)\b", _I)
 _LATER_CLAUSE = re.compile(r"[,;]\s*(?:following|after|upon|pursuant to)\b", _I)
+
+
+# 'the company said Monday', 'made the announcement on Monday', 'announced Sept. 7': when it was told
+_TOLD_ON = re.compile(
+    r"\b(?:announced|announces|announcement|said|says|disclosed|reported|revealed|confirmed)\s+(?:it\s+)?(?:on\s+|late\s+|early\s+)?$",
+    _I,
+)
+
+
+def _next_sentence(text: str, sentences: list[tuple[int, int]], idx: int) -> int:
+    """Where the sentence after ``idx`` ends, when it is in the same paragraph (else where ``idx`` ends)."""
+    end = sentences[idx][1]
+    if idx + 1 < len(sentences) and "\n\n" not in text[end : sentences[idx + 1][0]]:
+        return sentences[idx + 1][1]
+    return end
+
+
+def _announced_on(text: str, dates: list[DateMention], starts: list[int], s: int, e: int) -> DateMention | None:
+    """The day a step with no date of its own was announced, told in its sentence or the next: it was done by then."""
+    for d in dates[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]:
+        if d.date.precision == "day" and _TOLD_ON.search(text, max(s, d.start - 40), d.start):
+            return d
+    return None
 
 
 def _reporting(text: str, d: DateMention) -> bool:
