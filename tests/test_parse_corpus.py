@@ -144,6 +144,8 @@ RELATIVE = [
     ("304", "hearing", ("2008-09-19", None)),  # 'after an eight-hour hearing that started Friday afternoon'
     ("304", "order_entered", ("2008-09-20", None)),  # 'A federal judge early Saturday morning approved the sale'
     ("303", "plan_filed", ("2005-09-07", None)),  # 'said Wednesday in filing its ... plan', the file named 2005-09-08
+    # 'has filed a petition', then 'The defunct bitcoin exchange said that a petition ... was filed ... on 10th March'
+    ("110", "petition_filed", ("2014-03-10", None)),
     # '... has filed for Chapter 11 bankruptcy.' and then 'The company made the announcement Monday'
     ("113", "petition_filed", ("2020-09-07", "on_or_before")),
     ("314", "order_entered", ("2020-06-14", "on_or_before")),  # 'approved a Nov. 16 deadline': not the order's date

@@ -34,6 +34,13 @@ APR_13_1987 = dt.date(1987, 4, 13)
         ("by Wednesday, April 11", dt.date(2001, 4, 9), "2001-04-11", "day", "on_or_before"),
         ("set for hearing on May 5, 2016 at 10:00 a.m. CST", dt.date(2016, 4, 12), "2016-05-05", "day", None),
         ("04/06/01, 4:00p", None, "2001-04-06", "day", None),
+        # day first, as releases from outside the US write it
+        ("was filed ... on 10th March, and", dt.date(2014, 3, 14), "2014-03-10", "day", None),
+        ("scheduled for confirmation on 1st April", dt.date(2014, 3, 14), "2014-04-01", "day", None),
+        ("on the 3rd of March, 2014", None, "2014-03-03", "day", None),
+        ("Monday, 10 March", dt.date(2014, 3, 14), "2014-03-10", "day", None),
+        ("filed under Chapter 11 May 2003", None, "2003-05", "month", None),
+        ("filed for Chapter 11 May 5, 2003", None, "2003-05-05", "day", None),
     ],
 )
 def test_phrase_resolves_to_partial_date(phrase, anchor, value, precision, qualifier):
@@ -65,6 +72,7 @@ def test_weekday_must_agree_with_the_date(phrase, value, precision):
         "a 60 day suspension",
         "Exhibit 99.1",
         "we may 5 times",
+        "it has 5 may",
     ],
 )
 def test_numbers_that_are_not_dates(text):

@@ -75,9 +75,10 @@ _MONTH_DAY = re.compile(
     r"(?:,?\s*(?P<year>(?:1[89]|20)\d\d)\b(?![\d/]|-\d))?",
     re.I,
 )
+# '17 November 2003', 'Monday, 10 March', 'on 10th March', 'the 3rd of March, 2014' (day first, as outside the US)
 _DAY_MONTH = re.compile(
-    rf"\b(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?P<day>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<month>{_MONTH_RE})\s*,?\s+"
-    r"(?P<year>(?:1[89]|20)\d\d)\b",
+    rf"\b(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH_RE})(?:\s*,?\s+(?P<year>(?:1[89]|20)\d\d)\b(?![\d/]|-\d)|(?!\s*,?\s*\d))",  # not '11 May 5'
     re.I,
 )
 _MONTH_YEAR = re.compile(
@@ -134,6 +135,9 @@ class DateMention:
     end: int
     date: PartialDate
     relative: bool = False  # 'today', 'last Monday': resolved from the release date
+
+
+_NUMBERED = re.compile(r"\b(?:chapter|section|item|rule|article|no\.?)\s*$", re.I)
 
 
 def _qualifier(word: str | None, precision: str) -> str | None:
@@ -282,7 +286,11 @@ def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
             add(m, got[0], got[1], g["qual"])
     for m in shapes.day_month:
         g = m.g
-        got = _resolve_day(_month(g["month"]), int(g["day"]), int(g["year"]), g["wd"], anchor)
+        if not g["year"] and not _is_capitalized(g["month"]):
+            continue  # '5 may': a verb, not a month
+        if _NUMBERED.search(text, max(0, m.start - 12), m.start):
+            continue  # 'Chapter 11 May 2003': the chapter's number is no day
+        got = _resolve_day(_month(g["month"]), int(g["day"]), int(g["year"]) if g["year"] else None, g["wd"], anchor)
         if got:
             add(m, got[0], got[1], None)
     for m in shapes.month_year:

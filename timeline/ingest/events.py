@@ -579,7 +579,15 @@ def _about_company(text: str, s: int, at: int, sentence: str, company: str) -> b
     if subject is not None:
         return may_be(subject, company)
     first = re.sub(r"[^\w&-]", "", company.split()[0]).lower()
-    return first in sentence.lower() or bool(_SELF.search(sentence))
+    return first in sentence.lower() or bool(_SELF.search(sentence) or _DESCRIBED.match(sentence))
+
+
+# 'The defunct bitcoin exchange said that ...', 'The Dallas-based retailer has filed': the subject told again by
+# what it is, in lower case (another company would be named)
+_DESCRIBED = re.compile(
+    r"\s*(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w-]*\s+"
+    r"(?:said|says|has|have|had|was|is|filed|files|announced|announces|reported|stated|disclosed|sought|confirmed)\b"
+)
 
 
 _ANAPHORA = re.compile(
