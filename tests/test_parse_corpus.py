@@ -146,6 +146,8 @@ RELATIVE = [
     ("303", "plan_filed", ("2005-09-07", None)),  # 'said Wednesday in filing its ... plan', the file named 2005-09-08
     # 'has filed a petition', then 'The defunct bitcoin exchange said that a petition ... was filed ... on 10th March'
     ("110", "petition_filed", ("2014-03-10", None)),
+    # 'approval ... of its first day motions, which were submitted as part of its voluntary filing' (filed May 5)
+    ("105", "motion_filed", ("2008-05-05", None)),
     # '... has filed for Chapter 11 bankruptcy.' and then 'The company made the announcement Monday'
     ("113", "petition_filed", ("2020-09-07", "on_or_before")),
     ("314", "order_entered", ("2020-06-14", "on_or_before")),  # 'approved a Nov. 16 deadline': not the order's date

@@ -384,7 +384,10 @@ def read_events(
             if trig.kind == "financing" and (not amounts or not _financing_done(sentence, triggers)):
                 continue
             amount = _nearest_amount(amounts, trig) if trig.kind != "petition_filed" else None
-            subtype = _subtype(trig.kind, text[trig.at : limit] if trig.kind == "motion_filed" else sentence)
+            # a motion's own words: from just before its trigger ('its first day motions, which were submitted')
+            subtype = _subtype(
+                trig.kind, text[max(s, trig.at - 16) : limit] if trig.kind == "motion_filed" else sentence
+            )
             if trig.kind == "order_entered" and not explicit and subtype in (None, "other") and last_order:
                 continue  # an undated approval elaborating the previous order
             confidence = event_confidence(how or UNDATED, date, len(triggers), _quoted(text, s, trig.at))
@@ -414,8 +417,29 @@ def read_events(
                 last_order = event
     if background and not any(ev.kind == "petition_filed" for ev in reading.events):
         _background_petition(text, background[0], reading)
+    _first_day_motions_with_the_petition(reading)
     _headline_steps(text, low, titles, reading, anchor, company)
     return reading
+
+
+def _first_day_motions_with_the_petition(reading: Reading) -> None:
+    """First-day motions are filed with the petition: undated ones take its day ('approval of its first day motions,
+    which were submitted as part of its voluntary filing')."""
+    petition = next((ev for ev in reading.events if ev.kind == "petition_filed"), None)
+    if petition is None or petition.date is None or petition.date.precision != "day" or not petition.date.text:
+        return
+    for i, ev in enumerate(reading.events):
+        if ev.kind == "motion_filed" and ev.subtype == "first_day" and ev.date is not None and not ev.date.text:
+            if ev.date.value < petition.date.value:
+                continue
+            how = event_confidence(SAME_DAY, petition.date, 1, False)
+            reading.events[i] = dataclasses.replace(
+                ev,
+                date=dataclasses.replace(petition.date, qualifier=None),
+                confidence=Confidence(
+                    how.score, "No date in its sentence: first-day motions are filed with the petition"
+                ),
+            )
 
 
 def _background_petition(text: str, told: tuple, reading: Reading) -> None:
