@@ -148,6 +148,13 @@ RELATIVE = [
     ("110", "petition_filed", ("2014-03-10", None)),
     # 'approval ... of its first day motions, which were submitted as part of its voluntary filing' (filed May 5)
     ("105", "motion_filed", ("2008-05-05", None)),
+    # a page with no dateline, its file named 2011-04-07: 'confirmed last night that it had selected ... $320.6m bid'
+    ("307", "asset_sale", ("2011-04-06", "on_or_before")),
+    (
+        "307",
+        "hearing",
+        ("2011-04-07", None),
+    ),  # 'A hearing before the bankruptcy court ... is scheduled for later today'
     # '... has filed for Chapter 11 bankruptcy.' and then 'The company made the announcement Monday'
     ("113", "petition_filed", ("2020-09-07", "on_or_before")),
     ("314", "order_entered", ("2020-06-14", "on_or_before")),  # 'approved a Nov. 16 deadline': not the order's date

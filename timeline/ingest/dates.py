@@ -387,8 +387,11 @@ _YEAR_HINT = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 _REUTERS_HEADER = re.compile(r"^\s*(\d{1,2})-([A-Z]{3})-(\d{4})\b", re.I)
 
 
-def find_release_date(text: str, header_date: dt.date | None = None) -> PartialDate | None:
-    """The date the release was issued: its dateline, else the wrapper's date, else the first full date."""
+def find_release_date(
+    text: str, header_date: dt.date | None = None, named: PartialDate | None = None
+) -> PartialDate | None:
+    """The date the release was issued: its dateline, else the wrapper's date, else the date its file is ``named``
+    by, else the first full date near the top (which may be a past event's)."""
     m = _REUTERS_HEADER.match(text)
     if m:
         try:
@@ -410,6 +413,8 @@ def find_release_date(text: str, header_date: dt.date | None = None) -> PartialD
             return PartialDate(x.date.value, "day", None, x.date.text)
     if header_date:
         return PartialDate(header_date, "day", None, "")
+    if named:
+        return named
     full = [
         x
         for x in mentions

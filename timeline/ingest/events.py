@@ -101,7 +101,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"\bset\s+for\s+(?:a\s+)?hearing\b|\b(?:scheduled|set)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}hearing\b"
             r"|\bwill\s+hold\s+a\s+hearing\b"
-            r"|\bhearing\b(?:\s+(?:on|to\s+consider|regarding|for)\b[^.;]{0,80}?)?\s+(?:is|has\s+been|was|will\s+be"
+            r"|\bhearing\b(?:\s+(?:on|to\s+consider|regarding|for|before)\b[^.;]{0,80}?)?\s+(?:is|has\s+been|was|will\s+be"
             r"|are|have\s+been)\s+(?:set|scheduled)\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b"
             r"|\bhearings?\b[^.;]{0,120}?\b(?:to\s+be|will\s+be)\s+held\b|\bwill\s+(?:conduct|hold)\s+a\s+hearing\b"
             r"|\bpending\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}hearing\b"
@@ -133,7 +133,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"\b(?:completed|closed|consummated)\s+(?:the\s+|its\s+)?sale\b"
             r"|\bsale\s+(?:has\s+|was\s+)?(?:closed|been\s+completed|completed|consummated)\b"
             r"|\bsold\b[^;]{0,80}\b(?:assets|business|division|unit|subsidiary)"
-            r"|\b(?:selected|chose|accepted)\b[^.;]{0,80}?\bbid\b(?!der)|\b(?:winning|successful)\s+bid\b(?!der)",
+            r"|\b(?:selected|chose|accepted)\b(?:[^.;]|\.\d){0,80}?\bbid\b(?!der)|\b(?:winning|successful)\s+bid\b(?!der)",
             _I,
         ),
     ),

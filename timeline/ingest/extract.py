@@ -73,7 +73,7 @@ def extract_release(raw: bytes, file: str) -> Extraction:
     text = clean_text(decoded.text)
     if not text.strip():
         raise UnreadableRelease("no readable text after removing markup and page furniture")
-    release_date = find_release_date(text, decoded.date) or date_in_file_name(file)
+    release_date = find_release_date(text, decoded.date, date_in_file_name(file))
     anchor = release_date.value if release_date else None
     sentences = sentence_spans(text)
     boiler = boilerplate_ranges(text)
