@@ -149,7 +149,7 @@ RELATIVE = [
     # 'approval ... of its first day motions, which were submitted as part of its voluntary filing' (filed May 5)
     ("105", "motion_filed", ("2008-05-05", None)),
     # a page with no dateline, its file named 2011-04-07: 'confirmed last night that it had selected ... $320.6m bid'
-    ("307", "asset_sale", ("2011-04-06", "on_or_before")),
+    ("307", "asset_sale", ("2011-04-06", None)),
     (
         "307",
         "hearing",
