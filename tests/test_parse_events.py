@@ -139,3 +139,124 @@ def test_evidence_quotes_the_cleaned_text():
         span = event.evidence
         assert got.source.text[span.start : span.end] == span.quote
     assert "<PAGE>" not in got.source.text and "more" not in got.source.text
+
+
+# the ways releases word each step (and the case around it), each read as that step, dated in May 2020
+STEP_WORDINGS = [
+    ("petition_filed", "Acme Corp. declared bankruptcy on Monday."),
+    (
+        "petition_filed",
+        "Acme Corp. announced the filing of voluntary petitions for relief under Chapter 11 on May 5, 2020.",
+    ),
+    ("petition_filed", "Acme Corp. initiated voluntary proceedings under Chapter 11 on May 5, 2020."),
+    ("petition_filed", "Acme Corp. has entered Chapter 11 on May 5, 2020."),
+    ("petition_filed", "Acme Corp. sought bankruptcy protection on May 5, 2020."),
+    ("petition_filed", "Acme Corp. filed a prepackaged Chapter 11 case on May 5, 2020."),
+    ("petition_filed", "Acme Corp. is filing for Chapter 11 bankruptcy protection, it said on May 5, 2020."),
+    ("petition_filed", "Acme Corp. began Chapter 11 proceedings on May 5, 2020."),
+    ("petition_filed", "Acme Corp. filed voluntary cases under Chapter 11 on May 5, 2020."),
+    (
+        "petition_filed",
+        "On May 5, 2020, Acme Corp. and certain of its subsidiaries (the Debtors) filed voluntary petitions for relief"
+        " under chapter 11.",
+    ),
+    ("petition_filed", "Acme Corp. went bankrupt on May 5, 2020."),
+    ("petition_filed", "Acme Corp. filed for Chapter 11 bankruptcy protection on May 5, 2020."),
+    (
+        "petition_filed",
+        "Acme Corp. filed a Chapter 15 petition for recognition of its Canadian proceedings on May 5, 2020.",
+    ),
+    (
+        "petition_filed",
+        "Acme Corp. has filed for protection under the Companies' Creditors Arrangement Act on May 5, 2020.",
+    ),
+    ("petition_filed", "Creditors filed an involuntary Chapter 7 petition against Acme Corp. on May 5, 2020."),
+    (
+        "petition_filed",
+        "Acme Corp. has voluntarily filed a petition for reorganization under Chapter 11 on May 5, 2020.",
+    ),
+    (
+        "petition_filed",
+        "Acme Corp. today announced that it has commenced a voluntary, court-supervised process under Chapter 11"
+        " on May 5, 2020.",
+    ),
+    (
+        "petition_filed",
+        "Acme Corp. today announced that it has initiated a voluntary Chapter 11 process on May 5, 2020.",
+    ),
+    (
+        "petition_filed",
+        "Acme Corp. today announced that it will implement its restructuring through a Chapter 11 filing made"
+        " on May 5, 2020.",
+    ),
+    ("motion_filed", "Acme Corp. filed a number of customary first day motions on May 5, 2020."),
+    ("motion_filed", "Acme Corp. has filed a series of first day motions with the Court on May 5, 2020."),
+    (
+        "motion_filed",
+        "Acme Corp. filed customary motions seeking authority to continue paying employees on May 5, 2020.",
+    ),
+    ("motion_filed", "Acme Corp. is seeking approval of a $50 million DIP facility, it said on May 5, 2020."),
+    ("order_entered", "The Court granted interim approval of the first day motions on May 6, 2020."),
+    ("order_entered", "Acme Corp. received interim approval of its first day motions on May 6, 2020."),
+    ("order_entered", "The Bankruptcy Court entered an order on May 6, 2020 approving the bidding procedures."),
+    ("order_entered", "On May 6, 2020, the Court issued an order approving the DIP financing."),
+    ("order_entered", "Acme Corp. obtained Court approval on May 6, 2020 of its first day motions."),
+    ("order_entered", "The Court approved all of Acme's first day motions on May 6, 2020."),
+    ("order_entered", "Acme was granted approval on May 6, 2020 to pay employee wages."),
+    ("order_entered", "Acme received Bankruptcy Court authorization on May 6, 2020 to pay wages."),
+    (
+        "financing",
+        "Acme has received a commitment for $50 million in debtor-in-possession financing from its lenders"
+        " on May 5, 2020.",
+    ),
+    ("financing", "Acme has secured $50 million in DIP financing on May 5, 2020."),
+    ("financing", "Acme obtained a $50 million DIP loan on May 5, 2020."),
+    ("financing", "Acme has arranged $50 million of new money financing on May 5, 2020."),
+    ("plan_filed", "Acme filed its proposed Plan of Reorganization and Disclosure Statement on May 5, 2020."),
+    ("plan_filed", "Acme filed a Chapter 11 plan on May 5, 2020."),
+    ("plan_filed", "Acme submitted its plan of reorganization to the court on May 5, 2020."),
+    ("plan_confirmed", "The Court confirmed Acme's Plan of Reorganization on May 5, 2020."),
+    ("plan_confirmed", "Acme's plan of reorganization was confirmed on May 5, 2020."),
+    ("plan_confirmed", "Acme received court approval of its plan of reorganization on May 5, 2020."),
+    ("plan_confirmed", "Acme announced that the Bankruptcy Court entered an order confirming its plan on May 5, 2020."),
+    ("plan_confirmed", "The Bankruptcy Court approved Acme's reorganization plan on May 5, 2020."),
+    (
+        "emergence",
+        "Acme successfully completed its financial restructuring and emerged from Chapter 11 on May 5, 2020.",
+    ),
+    ("emergence", "Acme's Plan became effective on May 5, 2020."),
+    ("emergence", "Acme exited bankruptcy on May 5, 2020."),
+    ("emergence", "Acme has completed its restructuring and exited Chapter 11 on May 5, 2020."),
+    ("emergence", "Acme's plan of reorganization went effective on May 5, 2020."),
+    ("asset_sale", "Acme entered into an asset purchase agreement with Buyer Inc. on May 5, 2020."),
+    ("asset_sale", "Acme has agreed to sell substantially all of its assets to Buyer Inc. on May 5, 2020."),
+    ("asset_sale", "Acme completed the sale of substantially all of its assets to Buyer Inc. on May 5, 2020."),
+    ("asset_sale", "Acme entered into a stalking horse agreement with Buyer Inc. on May 5, 2020."),
+    ("asset_sale", "Buyer Inc. was named the winning bidder for Acme's assets on May 5, 2020."),
+    ("hearing", "A hearing on the motion will be held on May 5, 2020."),
+    ("hearing", "The Court scheduled a hearing for May 5, 2020 to consider the DIP financing."),
+    ("hearing", "The confirmation hearing is scheduled for May 5, 2020."),
+    ("hearing", "The first day hearing is expected to take place on May 5, 2020."),
+    ("conversion", "The Court converted Acme's Chapter 11 case to Chapter 7 on May 5, 2020."),
+    ("conversion", "Acme's case was converted to a Chapter 7 liquidation on May 5, 2020."),
+    ("dismissal", "The bankruptcy court dismissed Acme's Chapter 11 case on May 5, 2020."),
+    ("delisting", "Nasdaq notified Acme on May 5, 2020 that its shares will be delisted."),
+    ("delisting", "Acme received a delisting notice from the NYSE on May 5, 2020."),
+    ("delisting", "Trading in Acme's shares was suspended on May 5, 2020."),
+    ("adversary_proceeding", "Acme filed an adversary proceeding against Bank Inc. on May 5, 2020."),
+    ("adversary_proceeding", "Acme sued Bank Inc. in the bankruptcy court on May 5, 2020."),
+    ("adversary_proceeding", "Acme filed a complaint against Bank Inc. in the Bankruptcy Court on May 5, 2020."),
+    ("judgment", "A jury awarded Acme $5 million in damages on May 5, 2020."),
+    ("award", "An arbitration panel awarded Acme $5 million on May 5, 2020."),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"), STEP_WORDINGS, ids=[f"{k}-{n}" for n, (k, _) in enumerate(STEP_WORDINGS)]
+)
+def test_a_step_is_read_however_it_is_worded(kind, sentence):
+    lead = "Acme Corp. news today." if kind == "petition_filed" else "Acme Corp. filed for Chapter 11 on April 1, 2020."
+    got = extract_release(f"NEW YORK, May 7, 2020 -- {lead}\n\n{sentence}\n".encode(), "release.txt")
+    assert any(e.kind == kind and e.date.edtf.startswith("2020-05") for e in got.events), [
+        (e.kind, e.date and e.date.edtf) for e in got.events
+    ]

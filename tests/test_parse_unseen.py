@@ -483,7 +483,7 @@ FACTS: dict[str, dict] = {
         "chapter": 11,
         "court": "deb",
         "petition_date": "2018-03",
-        "events": [("petition_filed", "2018-03")],
+        "events": [("petition_filed", "2018-03"), ("asset_sale", "2018-03-14 on_or_before")],  # a sale agreed is a step
     },
     "corvus": {
         "is_bankruptcy": True,

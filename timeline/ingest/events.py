@@ -37,10 +37,15 @@ from timeline.ingest.subject import may_be, subject_before
 _I = re.I
 CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
 _ROMAN = {"VII": 7, "IX": 9, "XI": 11, "XII": 12, "XIII": 13, "XV": 15}
+# what a case is called before its noun: 'a voluntary, court-supervised', 'prepackaged', 'jointly administered'
+_CASE_ADJECTIVES = (
+    r"(?:voluntary|involuntary|prepackaged|pre-?packaged|pre-?negotiated|pre-?arranged|court[- ]supervised|jointly"
+    r"|administered|joint|separate|bankruptcy)\s*,?\s+"
+)
 _PETITION = re.compile(
     r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
     r"(?:petitions?\b|for\s+(?:voluntary\s+)?(?:protection|reorganization|relief|bankruptcy|chap\w*)"
-    r"|chap\w*\s+(?:\d+|[IVX]+)|under\s+chap\w*|bankruptcy)"
+    r"|chap\w*\s+(?:\d+|[IVX]+)\b(?!\s+(?:plan|liquidating))|under\s+chap\w*|bankruptcy)"
     r"|\b(?:petitions?|chapter\s+\d+)\b[^;]{0,40}\b(?:was|were|has been|have been)\s+filed\b"
     r"|\bsought\s+(?:court\s+)?protection\s+under\s+chap\w*"
     # 'on Tuesday sought Chapter 11 protection', 'seeks Chapter 15 protection'
@@ -62,7 +67,24 @@ _PETITION = re.compile(
     r"|\bfiling\s*(?:--|[-–—,])?\s*(?:was\s+|were\s+)?made\s+(?:at|on|in|with|late|early)\b"
     r"|\bbecame\s+the\s+[^;]{0,80}?\bto\s+file\s+for\b"
     r"|\b(?:put|forced|pushed|placed|driven|went|sent)\s+(?:[^.;]{0,60}?\s)?into\s+(?:chapter\s+\d+\s+|involuntary\s+)?"
-    r"(?:bankruptcy|receivership)\b",
+    r"(?:bankruptcy|receivership)\b"
+    # 'declared bankruptcy', 'went bankrupt'
+    r"|\b(?:declared|declares|declaring)\s+(?:itself\s+)?(?:bankruptcy|bankrupt|insolvency|insolvent)\b|\bwent\s+bankrupt\b"
+    # 'sought bankruptcy protection', 'seeking court protection from creditors'
+    r"|\b(?:sought|seeks|seeking)\s+(?:(?:bankruptcy|court|creditor|legal)\s+){1,2}protection\b"
+    r"|\b(?:sought|seeks|seeking)\s+protection\s+from\s+(?:its\s+)?creditors\b"
+    # 'filed a prepackaged Chapter 11 case', 'filed voluntary cases under Chapter 11'
+    rf"|\b(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})*(?:chapter\s+(?:\d+|[ivx]+)\s+)(?:cases?|proceedings?)\b"
+    rf"|\b(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})+(?:cases?|proceedings?)\s+under\s+(?:the\s+)?chap"
+    # 'initiated voluntary proceedings under Chapter 11', 'began Chapter 11 proceedings', 'has entered Chapter 11',
+    # 'commenced a voluntary, court-supervised process under Chapter 11', 'initiated a voluntary Chapter 11 process'
+    rf"|\b(?:initiated|initiates|commenced|began|begun|started|launched)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})*"
+    r"(?:chapter\s+(?:\d+|[ivx]+)\s+(?:cases?|proceedings?|process|petitions?|filings?)\b"
+    r"|(?:cases?|proceedings?|process|petitions?)\s+(?:under|pursuant\s+to)\s+(?:the\s+)?(?:chapter|title\s+11|bankruptcy))"
+    r"|\b(?:has\s+|have\s+)?(?:entered|enters|entering)\s+(?:into\s+)?chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)"
+    # 'announced the filing of voluntary petitions for relief', 'is filing for Chapter 11 protection'
+    r"|\bthe\s+filing\s+of\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?(?:petitions?|chapter\s+(?:\d+|[ivx]+))\b"
+    r"|\b(?:is|are)\s+filing\s+for\s+(?:chapter|bankruptcy|protection|voluntary)",
     _I,
 )
 _RULES: tuple[tuple[str, re.Pattern], ...] = (
@@ -77,14 +99,19 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\b(?:sought|seeks|seeking|requested|requesting|asking)\s+(?:[\w-]+\s+){0,3}(?:authority|approval|authorization"
             r"|permission)\s+(?:from|of)\s+the\s+(?:bankruptcy\s+)?court"
             r"|\bmotions?\b(?:\s+(?:to|for)\s+[\w\s-]{1,40}?)?\s+(?:was|were|has been|have been)\s+filed"
-            r"|\b(?P<at3>motions?)\b,?\s+(?:which|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:submitted|filed)\b",
+            r"|\b(?P<at3>motions?)\b,?\s+(?:which|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:submitted|filed)\b"
+            # 'is seeking approval of a $50 million DIP facility'
+            r"|\b(?:is|are|has\s+been|have\s+been)\s+seeking\s+(?:(?:interim|final|court|bankruptcy)\s+){0,3}"
+            r"(?:approval|authority|authorization)\b",
             _I,
         ),
     ),
     (
         "order_entered",
         re.compile(
-            r"\b(?:received|receives|obtained|won)\s+(?:final\s+|interim\s+)?(?:court\s+)?approval\b"
+            r"\b(?:received|receives|obtained|won)\s+(?:(?:final|interim|bankruptcy|court)\s+){0,3}(?:approval|authorization)\b"
+            r"|\b(?:was|were|has\s+been|have\s+been)\s+granted\s+(?:(?:final|interim|court)\s+){0,2}"
+            r"(?:approval|authority|authorization|permission)\b"
             r"|\bcourt\b(?:\s+(?:for|of|in)\s+the\s+[^;]{0,100}?)?(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|has\s+|today\s+)?"
             r"(?P<at>approved|granted|authorized|entered|signed|issued)\b"
             r"|\b(?:approved|authorized|granted)\s+by\s+the\s+(?:bankruptcy\s+)?court\b"
@@ -105,7 +132,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|are|have\s+been)\s+(?:set|scheduled)\b|\bhearing\s+(?:is\s+)?scheduled\s+for\b"
             r"|\bhearings?\b[^.;]{0,120}?\b(?:to\s+be|will\s+be)\s+held\b|\bwill\s+(?:conduct|hold)\s+a\s+hearing\b"
             r"|\bpending\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}hearing\b"
-            r"|\b(?:after|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}hearing\b|\bhearing\s+(?:was|were)\s+(?:held|conducted)\b",
+            r"|\b(?:after|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}hearing\b|\bhearing\s+(?:was|were)\s+(?:held|conducted)\b"
+            r"|\bhearing\b[^.;]{0,60}?\b(?:is|are)\s+expected\s+to\s+(?:take\s+place|be\s+held|occur)\b"
+            r"|\bhearing\b[^.;]{0,60}?\bwill\s+take\s+place\b",
             _I,
         ),
     ),
@@ -113,7 +142,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "adversary_proceeding",
         re.compile(
             r"\b(?:adversary|adversarial)\s+proceeding\b|\bfiled\s+(?:a\s+)?(?:lawsuit|suit|complaint)\s+against\b"
-            r"|\bfiled\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:lawsuit|suit|complaint|action)\b[^.;]{0,120}?\bagainst\b",
+            r"|\bfiled\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:lawsuit|suit|complaint|action)\b[^.;]{0,120}?\bagainst\b"
+            r"|\b(?:sued|sues)\b[^;]{0,80}?\bin\s+(?:the\s+)?(?:u\.s\.\s+|federal\s+)?bankruptcy\s+court\b",
             _I,
         ),
     ),
@@ -123,7 +153,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "financing",
         re.compile(
             r"\b(?:dip|debtor[- ]in[- ]possession)\b[^;]{0,40}?\b(?:financing|facility|loan)\b"
-            r"|\b(?:credit|financing|loan)\s+facility\b|\bnew\s+(?:bank\s+)?financing\b|\bexit\s+financing\b",
+            r"|\b(?:credit|financing|loan)\s+facility\b|\bnew\s+(?:bank\s+)?financing\b|\bexit\s+financing\b"
+            r"|\bnew[- ]money\s+(?:financing|facility|loan|investment)\b",
             _I,
         ),
     ),
@@ -133,7 +164,13 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"\b(?:completed|closed|consummated)\s+(?:the\s+|its\s+)?sale\b"
             r"|\bsale\s+(?:has\s+|was\s+)?(?:closed|been\s+completed|completed|consummated)\b"
             r"|\bsold\b[^;]{0,80}\b(?:assets|business|division|unit|subsidiary)"
-            r"|\b(?:selected|chose|accepted)\b(?:[^.;]|\.\d){0,80}?\bbid\b(?!der)|\b(?:winning|successful)\s+bid\b(?!der)",
+            r"|\b(?:selected|chose|accepted)\b(?:[^.;]|\.\d){0,80}?\bbid\b(?!der)|\b(?:winning|successful)\s+bid\b(?!der)"
+            # 'entered into an asset purchase agreement', 'a stalking horse agreement', 'agreed to sell all'
+            r"|\bentered\s+into\s+(?:an?\s+|the\s+)?(?:definitive\s+)?(?:asset\s+purchase"
+            r"|stalking[- ]horse(?:\s+(?:asset\s+)?purchase)?|purchase\s+and\s+sale|sale)\s+agreement\b"
+            r"|\b(?:agreed|agreement)\s+to\s+sell\s+(?:substantially\s+all|all|its|the|certain)\b"
+            r"|\b(?:named|selected|designated|chosen)\s+(?:as\s+)?the\s+(?:winning|successful|stalking[- ]horse)"
+            r"\s+bidder\b",
             _I,
         ),
     ),
@@ -141,8 +178,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "plan_filed",
         re.compile(
             r"\b(?:filed|files|filing|submitted|submits)\s+(?:a|an|its|the|their)?\s*(?:joint\s+|amended\s+|proposed\s+"
-            r"|prepackaged\s+|pre-?negotiated\s+|first\s+amended\s+|long-delayed\s+|revised\s+|new\s+)*(?:chapter\s+11\s+)?"
-            r"(?:plan\s+of\s+(?:reorganization|liquidation)|reorganization\s+plan|liquidating\s+plan|plan\s+to\s+restructure)",
+            r"|prepackaged\s+|pre-?negotiated\s+|first\s+amended\s+|long-delayed\s+|revised\s+|new\s+)*"
+            r"(?:chapter\s+(?:11|9)\s+plan\b(?!\s+(?:support|sponsor))|(?:chapter\s+11\s+)?(?:plan\s+of\s+(?:reorganization|liquidation)"
+            r"|reorganization\s+plan|liquidating\s+plan|plan\s+to\s+restructure))",
             _I,
         ),
     ),
@@ -152,6 +190,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"\border\s+(?:of\s+confirmation|confirming)\b|\bconfirmation\s+order\b"
             r"|\bconfirmed\s+(?:the|its|their|a|[A-Z][\w&-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}plan\b"
             r"|\bplan\b[^.;]{0,60}?\b(?:was|has\s+been|had\s+been|were)\s+(?:confirmed|approved)\b"
+            # 'received court approval of its plan of reorganization'
+            r"|\b(?:received|obtained|won)\s+(?:(?:final|bankruptcy|court)\s+){0,3}(?:approval|confirmation)\s+(?:of|for)\s+"
+            r"(?:its|their|the)\s+(?:(?!disclosure\b)[\w'’-]+\s+){0,4}plan\b"
             r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w&.-]*['’]s?\s+)?"
             r"(?:(?!disclosure\b)[\w'’-]+\s+){0,3}plan\b",
             _I,
@@ -161,7 +202,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "emergence",
         re.compile(
             r"\bemerged\s+from\b|\bhas\s+emerged\b|\bterminating\s+its\s+status\s+as\s+a\s+debtor[- ]in[- ]possession\b"
-            r"|\bplan\s+(?:became|has\s+become)\s+effective\b"
+            r"|\bplan\b[^.;]{0,60}?\b(?:became|has\s+become|went|has\s+gone)\s+effective\b"
+            r"|\b(?:exited|exits|has\s+exited)\s+(?:from\s+)?(?:chapter\s+(?:\d+|[ivx]+)|bankruptcy)\b"
             r"|\beffective\s+date\s+of\s+the\s+(?:[\w-]+\s+){0,2}plan\s+(?:is|was|occurred|will\s+be)\b",
             _I,
         ),
@@ -169,7 +211,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "conversion",
         re.compile(
-            r"\bconvert(?:ed|ing)\s+(?:its\s+|the\s+|their\s+|the\s+company['’]s\s+)?(?:chapter\s+(?:11|13|12)\s+)?"
+            r"\bconvert(?:ed|ing)\s+(?:its\s+|the\s+|their\s+|the\s+company['’]s\s+|[\w&.-]+['’]s?\s+)?(?:chapter\s+(?:11|13|12)\s+)?"
             r"(?:bankruptcy\s+)?(?:cases?|proceedings?)\s+(?:to|into)\s+(?:a\s+)?(?:case\s+under\s+|liquidation\s+under\s+)?"
             r"chapter|\b(?:case|cases|proceeding)\s+(?:was|were|has\s+been|have\s+been)\s+converted\b",
             _I,
@@ -206,18 +248,26 @@ _RULE_WORDS = {
         "became",
         "applied",
         "petitioned",
+        "declar",
+        "bankrupt",
+        "initiat",
+        "began",
+        "begun",
+        "started",
+        "launched",
+        "enter",
     ),
-    "motion_filed": ("motion", "court"),
-    "order_entered": ("approval", "court", "order", "judge"),
+    "motion_filed": ("motion", "court", "seeking"),
+    "order_entered": ("approval", "authorization", "court", "order", "judge", "granted"),
     "hearing": ("hearing",),
-    "adversary_proceeding": ("proceeding", "against"),
+    "adversary_proceeding": ("proceeding", "against", "sued", "sues"),
     "award": WORDS,
     "judgment": JUDGMENT_WORDS,
-    "financing": ("financing", "facility", "loan"),
-    "asset_sale": ("sale", "sold", "bid"),
+    "financing": ("financing", "facility", "loan", "money"),
+    "asset_sale": ("sale", "sold", "bid", "agreement", "sell"),
     "plan_filed": ("plan",),
     "plan_confirmed": ("order", "plan"),
-    "emergence": ("emerged", "terminating", "plan", "effective"),
+    "emergence": ("emerged", "terminating", "plan", "effective", "exit"),
     "conversion": ("convert",),
     "dismissal": ("dismiss", "threw"),
     "delisting": ("list", "trading"),
