@@ -146,12 +146,12 @@ def test_a_correction_is_the_persons_and_a_later_release_joins_the_corrected_deb
 
 
 def test_deleting_an_event_is_not_undone_by_a_release_telling_it_again(staff_client, tmp_path):
-    imported("309")  # Jefferson County: a hearing told with no date, in a release with none
-    it = item("event", "event", "Jefferson")
+    imported("212")  # DBSD: a plan filing told only in the headline, undated
+    it = item("event", "event", "DBSD")
     response = staff_client.post(answer_url(it), {"action": "delete"}, **HTMX)
     assert "Deleted by clerk" in response.content.decode()
     assert not TimelineEvent.objects.filter(pk=it.obj.pk).exists()
-    retold("309", tmp_path)
+    retold("212", tmp_path)
     assert not TimelineEvent.objects.filter(kind=it.obj.kind).exists()
 
 
