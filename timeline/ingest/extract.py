@@ -29,6 +29,7 @@ from timeline.ingest.money import find_money
 from timeline.ingest.parties import find_people
 from timeline.ingest.subject import find_company
 from timeline.ingest.summaries import ReleaseFacts, printable_court, summarize
+from timeline.ingest.truecase import shouted, truecased
 
 __all__ = ["UnreadableRelease", "extract_release"]
 
@@ -73,6 +74,9 @@ def extract_release(raw: bytes, file: str) -> Extraction:
     text = clean_text(decoded.text)
     if not text.strip():
         raise UnreadableRelease("no readable text after removing markup and page furniture")
+    found, shout = text, shouted(text)
+    if shout:
+        text = truecased(text)  # read as prose; the release's own capitals are put back below
     release_date = find_release_date(text, decoded.date, date_in_file_name(file))
     anchor = release_date.value if release_date else None
     sentences = sentence_spans(text)
@@ -88,10 +92,10 @@ def extract_release(raw: bytes, file: str) -> Extraction:
         title=decoded.title or _title(text, sentences, company.name if company else None),
         release_date=release_date,
         format=decoded.format,
-        text=text,
+        text=found,
     )
     if not is_case:
-        return Extraction(source, False, reason, company, None, (), find_people(text))
+        return _quoting(found, shout, Extraction(source, False, reason, company, None, (), find_people(text)))
     case = _case(text, reading, boiler, dates, sentences)
     court = printable_court(case.court.name, text) if case.court and case.court.id else None
     facts = ReleaseFacts(company.name if company else None, case.chapter, court)
@@ -99,7 +103,27 @@ def extract_release(raw: bytes, file: str) -> Extraction:
         dataclasses.replace(e, summary=summarize(e, at - e.evidence.start, facts))
         for e, at in zip(reading.events, reading.trigger_at, strict=True)
     )
-    return Extraction(source, True, None, company, case, events, find_people(text))
+    return _quoting(found, shout, Extraction(source, True, None, company, case, events, find_people(text)))
+
+
+def _quoting(found: str, shout: bool, extraction: Extraction) -> Extraction:
+    """Every quote as the release wrote it, when it was read through a truecased copy (same offsets)."""
+    if not shout:
+        return extraction
+
+    def span(s: Span) -> Span:
+        return Span(s.start, s.end, found[s.start : s.end])
+
+    def spans(evidence: dict[str, Span]) -> dict[str, Span]:
+        return {name: span(s) for name, s in evidence.items()}
+
+    company, case = extraction.company, extraction.case
+    return dataclasses.replace(
+        extraction,
+        company=company and dataclasses.replace(company, evidence=spans(company.evidence)),
+        case=case and dataclasses.replace(case, evidence=spans(case.evidence)),
+        events=tuple(dataclasses.replace(e, evidence=span(e.evidence)) for e in extraction.events),
+    )
 
 
 def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tuple[bool, str | None]:

@@ -296,7 +296,7 @@ _MARKET_WORD = (
 )
 _EXCHANGE_PAREN = re.compile(
     r"\(\s*(?P<market>(?:NYSE|NASDAQ|Nasdaq|AMEX|Amex|OTC(?:QB|QX|BB|MKTS)?|TSX(?:-?V)?|ASX|LSE|AIM|Euronext|HKEX|SEHK"
-    r"|SGX|JSE|CSE|NEO|Pink|Bulletin|New\s+York\s+Stock\s+Exchange)(?:[\s-]+(?:" + _MARKET_WORD + r")){0,4}"
+    r"|SGX|JSE|CSE|NEO|Pink|Bulletin|New\s+York\s+Stock\s+Exchange)(?:[\s-]+(?i:" + _MARKET_WORD + r")){0,4}"
     r"|(?:[Tt]icker|[Ss]tock)?\s*(?:[Ss]ymbol|[Tt]icker))\s*[:\-]\s*"
     r"(?P<tick>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\b[^()]{0,60}\)"
 )
@@ -310,7 +310,7 @@ _SYMBOL_PHRASE = re.compile(
     r"(?:symbol|ticker)\s*[:\-]?\s*[\"“']?(?P<tick>[A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b"
 )
 _ANGLE_TICKER = re.compile(r"\s*<(?P<tick>[A-Z0-9.]{1,10})>")
-_WIRE_HEADLINE = re.compile(r"^(?P<name>[A-Z][A-Z0-9&.'\- ]+?)\s*<(?P<tick>[A-Z0-9.]{1,10})>", re.M)
+_WIRE_HEADLINE = re.compile(r"^(?P<name>[A-Z][A-Za-z0-9&.'\- ]+?)\s*<(?P<tick>[A-Z0-9.]{1,10})>", re.M)
 _PETITION_VERB = re.compile(
     r"\b(?:has\s+|have\s+|had\s+)?(?:voluntarily\s+)?(?:filed|files|commenced|sought|seeks|was\s+served|were\s+served)\b"
 )

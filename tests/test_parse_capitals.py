@@ -1,0 +1,64 @@
+"""A release written in capitals (wire copy, old filings) reads as the same release in prose does.
+
+Real releases of the dev corpus, turned to capitals: the debtor, its ticker, the chapter and every
+step with its date are what they are as found, and each quote is the shouted text itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.ingest.extract import extract_release
+from timeline.ingest.truecase import shouted, truecased
+
+from .conftest import RELEASES
+
+
+def _read(prefix: str, shout: bool):
+    (path,) = RELEASES.glob(f"{prefix}_*.txt")
+    text = path.read_text()
+    return extract_release((text.upper() if shout else text).encode(), path.name)
+
+
+def _facts(ex):
+    name = re.sub(r"\W", "", ex.company.name.lower()) if ex.company else None
+    events = [(e.kind, e.date.edtf if e.date else None, e.date.qualifier if e.date else None) for e in ex.events]
+    return name, ex.company and ex.company.ticker, ex.is_bankruptcy, ex.case and ex.case.chapter, events
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "00",  # FiberCore: court, DIP motion, adversary proceeding, 'late July' award
+        "07",  # Reuters wire copy: 'TEXACO <TX>'
+        "101",  # '(Nasdaq:VUSA - news'
+        "105",  # 'May 6, 2008': a month that is also a common word
+        "106",  # 'CIRCUIT CITY STORES, INC.': common words inside a name
+        "111",  # a Chapter 15 recognition
+        "207",  # an involuntary petition (8-K)
+        "308",  # a Chapter 9 dismissal
+        "701",  # a foreign debtor's Chapter 15
+        "709",  # a going-concern warning: no case, in capitals as in prose
+    ],
+)
+def test_a_release_in_capitals_reads_as_it_does_in_prose(prefix):
+    assert _facts(_read(prefix, shout=True)) == _facts(_read(prefix, shout=False))
+
+
+def test_quotes_are_the_shouted_text_itself():
+    ex = _read("00", shout=True)
+    assert ex.company.name == "Fibercore, Inc."  # named as prose writes it, not shouted
+    for event in ex.events:
+        assert event.evidence.quote == ex.source.text[event.evidence.start : event.evidence.end]
+        assert event.evidence.quote.isupper()
+
+
+def test_only_a_shouted_release_is_read_through_truecasing():
+    (path,) = RELEASES.glob("00_*.txt")
+    text = path.read_text()
+    assert not shouted(text) and shouted(text.upper())
+    assert not shouted("CHAPTER 11 FILING\n\nThe company filed today.")  # a headline in capitals is not shouting
+    cased = truecased("ACME WIDGETS HOLDINGS, INC. (NASDAQ: ACMW) FILED ON MAY 6, 2008 IN THE U.S. COURT.")
+    assert cased == "Acme Widgets Holdings, Inc. (NASDAQ: ACMW) filed on May 6, 2008 in the U.S. court."
