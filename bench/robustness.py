@@ -23,7 +23,7 @@ from .score import PARTS, ROOT, SCORER, releases
 CHROME = (
     "Skip to main content\nMarkets\nBusiness\nInvesting\nTech\nPolitics\nVideo\nWatchlist\nSign In\n"
     "Create free account\nSubscribe\nSearch quotes, news & videos\nAdvertisement\nShare\nShare Article via Facebook\n"
-    "Share Article via Twitter\nShare Article via Email\nKEY POINTS\n"
+    "Share Article via Twitter\nShare Article via Email\n"
 )
 
 

@@ -106,6 +106,23 @@ _CHROME_WORDS = frozenset(
         "us",
         "newsletter",
         "advertisement",
+        # 'Share Article via Facebook', 'Create free account', 'Search quotes, news & videos', 'Copy link'
+        "article",
+        "story",
+        "this",
+        "via",
+        "copy",
+        "link",
+        "comments",
+        "watchlist",
+        "create",
+        "free",
+        "account",
+        "register",
+        "quotes",
+        "news",
+        "videos",
+        "&",
     ]
 )
 _COOKIE = re.compile(r"\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b", re.I)
@@ -156,8 +173,26 @@ def clean_text(text: str) -> str:
             out.append("")  # an indented first line opens a paragraph in wire copy
         out.append(line)
         prev = line
+    _drop_menus(out)
     joined = "\n".join(out)
     return (_BLANK_RUNS.sub("\n\n", joined) if "\n\n\n" in joined else joined).strip("\n")
+
+
+_MENU_ITEM = re.compile(r"[A-Za-z][\w&'’-]*(?: [A-Za-z][\w&'’-]*)?")
+_MENU_RUN = 5  # lines in a row, each a word or two: a site's section menu ('Markets', 'Business', 'Tech', ...)
+
+
+def _drop_menus(lines: list[str]) -> None:
+    """Blank each run of one- or two-word lines long enough to be a menu; a letterhead or a contact block is shorter."""
+    run: list[int] = []
+    for n, line in enumerate([*lines, ""]):
+        if line and len(line) <= 24 and _MENU_ITEM.fullmatch(line):
+            run.append(n)
+            continue
+        if len(run) >= _MENU_RUN:
+            for k in run:
+                lines[k] = ""
+        run = []
 
 
 def _subject_to_line(line: str, out: list[str]) -> None:
@@ -172,7 +207,7 @@ def _is_chrome(line: str) -> bool:
     if "cookies" in (low if line.isascii() else fold_line(line)) and _COOKIE.search(line):
         return True  # every banner _COOKIE knows says 'cookies'
     words = low.replace("|", " ").split(None, 8)  # a ninth word is enough to say no
-    return 0 < len(words) <= 8 and _CHROME_WORDS.issuperset(words)
+    return 0 < len(words) <= 8 and _CHROME_WORDS.issuperset(w.rstrip(",:") for w in words)
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")

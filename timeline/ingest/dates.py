@@ -452,10 +452,11 @@ _FOUNDED = re.compile(r"\b(?:est\.?|established|founded|since|incorporated|updat
 
 
 def _is_dateline(head: str, x: DateMention) -> bool:
-    before, after = head[max(0, x.start - 40) : x.start], head[x.end : x.end + 4]
+    line_start = head.rfind("\n", 0, x.start) + 1
+    before, after = head[max(line_start, x.start - 40) : x.start], head[x.end : x.end + 4]
     if _FOUNDED.search(before) or _PHOTO.match(head, x.end):
         return False
-    if x.start > 40:  # the window opens mid-line: its start is not the start of a line
+    if x.start - line_start > 40:  # the window opens mid-line: its start is not the start of a line
         before = "\0" + before
     return bool(_DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before) or _CITY_BEFORE.search(before))
 
@@ -499,10 +500,11 @@ _PUBLISHED = re.compile(
     r"(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?"
     rf"|(?:^|\n)\s*(?:published|posted|first published)\s*:?\s*(?:on\s+)?(?:{_MONTH_RE}\s*(?:\d{{1,2}},?\s*)?"
     r"|\d{1,2}/\d{1,2}/)?(?P<y3>(?:19|20)\d\d)\b"
-    # a page's own date on a line of its own at the top: 'Thursday, August 13, 2009'
-    rf"|^(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s*\d{{1,2}},?\s+(?P<y4>(?:19|20)\d\d)\s*\n",
+    # a page's own date on a line of its own at the top (under its navigation): 'Thursday, August 13, 2009'
+    rf"|(?:^|\n)(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s*\d{{1,2}},?\s+(?P<y4>(?:19|20)\d\d)\s*\n",
     re.I,
 )
+_PAGE_DATE_WITHIN = 800
 _SAID_ON = re.compile(
     rf"\b(?:said|says|announced|reported|disclosed|told\s+\w+)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RE.title()})\b"
     rf"|\b(?P<wd2>{_WEEKDAY_RE.title()})\s+(?:said|announced)\b"
@@ -517,8 +519,11 @@ _FORWARD_AFTER = re.compile(r"^\s*(?:notes|debentures|bonds|senior|maturities|ma
 
 
 def _published_year(text: str) -> int | None:
-    m = _PUBLISHED.search(text)
-    return int(m.group("y2") or m.group("y") or m.group("y3") or m.group("y4")) if m else None
+    for m in _PUBLISHED.finditer(text):
+        if m.group("y4") and m.start() > _PAGE_DATE_WITHIN:
+            continue  # a date on a line of its own further down is an event's
+        return int(m.group("y2") or m.group("y") or m.group("y3") or m.group("y4"))
+    return None
 
 
 def _past_bound(text: str) -> dt.date | None:

@@ -1,7 +1,8 @@
-"""A release written in capitals (wire copy, old filings) reads as the same release in prose does.
+"""A release reads the same in the shapes real input takes: in capitals, or under a site's navigation.
 
-Real releases of the dev corpus, turned to capitals: the debtor, its ticker, the chapter and every
-step with its date are what they are as found, and each quote is the shouted text itself.
+Real releases of the dev corpus, turned to capitals (wire copy, old filings) or put under a news
+site's menus and share buttons: the debtor, its ticker, the chapter and every step with its date are
+what they are as found, and each quote is the text itself.
 """
 
 from __future__ import annotations
@@ -10,16 +11,18 @@ import re
 
 import pytest
 
+from bench.robustness import under_chrome
 from timeline.ingest.extract import extract_release
 from timeline.ingest.truecase import shouted, truecased
 
 from .conftest import RELEASES
 
 
-def _read(prefix: str, shout: bool):
+def _read(prefix: str, shout: bool = False, chrome: bool = False):
     (path,) = RELEASES.glob(f"{prefix}_*.txt")
     text = path.read_text()
-    return extract_release((text.upper() if shout else text).encode(), path.name)
+    text = text.upper() if shout else text
+    return extract_release((under_chrome(text) if chrome else text).encode(), path.name)
 
 
 def _facts(ex):
@@ -62,3 +65,16 @@ def test_only_a_shouted_release_is_read_through_truecasing():
     assert not shouted("CHAPTER 11 FILING\n\nThe company filed today.")  # a headline in capitals is not shouting
     cased = truecased("ACME WIDGETS HOLDINGS, INC. (NASDAQ: ACMW) FILED ON MAY 6, 2008 IN THE U.S. COURT.")
     assert cased == "Acme Widgets Holdings, Inc. (NASDAQ: ACMW) filed on May 6, 2008 in the U.S. court."
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "305",  # the page's own date on a line of its own, now under the menus: it dates the story's 'Aug 12'
+        "310",  # 'Share Article via Facebook' names no debtor
+        "402",
+        "700",
+    ],
+)
+def test_a_release_under_a_sites_navigation_reads_as_it_does_alone(prefix):
+    assert _facts(_read(prefix, chrome=True)) == _facts(_read(prefix))
