@@ -49,7 +49,10 @@ _PETITION = re.compile(
     r"|\b(?:petitions?|chapter\s+\d+)\b[^;]{0,40}\b(?:was|were|has been|have been)\s+filed\b"
     r"|\bsought\s+(?:court\s+)?protection\s+under\s+chap\w*"
     # 'on Tuesday sought Chapter 11 protection', 'seeks Chapter 15 protection'
-    r"|\b(?:sought|seeks|seeking)\s+chapter\s+(?:\d+|[ivx]+)\s+(?:bankruptcy\s+)?protection\b"
+    r"|\b(?:sought|seeks|seeking)\s+chapter\s+(?:\d+|[ivx]+)\s+(?:(?:federal|bankruptcy|court)\s+){0,2}protection\b"
+    # 'made a voluntary Chapter 11 filing in the U.S. Bankruptcy Court', 'makes Chapter 11 filing'
+    rf"|\b(?:made|makes|making)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})*(?:chapter\s+(?:\d+|[ivx]+)\s+)"
+    r"(?:bankruptcy\s+)?filings?\b"
     # 'according to a Chapter 11 petition filed on Monday'
     r"|\bpetitions?\s+filed\s+(?:on|in|with|late|early|last|yesterday|today)\b"
     # 'as a result of voluntary filings by EME ... for relief under Chapter 11'
@@ -194,7 +197,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\b(?:received|obtained|won)\s+(?:(?:final|bankruptcy|court)\s+){0,3}(?:approval|confirmation)\s+(?:of|for)\s+"
             r"(?:its|their|the)\s+(?:(?!disclosure\b)[\w'’-]+\s+){0,4}plan\b"
             r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w&.-]*['’]s?\s+)?"
-            r"(?:(?!disclosure\b)[\w'’-]+\s+){0,3}plan\b",
+            r"(?:(?!disclosure\b)[\w'’-]+\s+){0,3}plan\b"
+            # 'A federal court Friday approved the bankruptcy reorganization of A. H. Robins Co.'
+            r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed)\s+(?:the|its|their)\s+(?:bankruptcy\s+)?"
+            r"reorganization\s+of\b",
             _I,
         ),
     ),

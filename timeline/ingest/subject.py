@@ -21,6 +21,7 @@ from timeline.ingest.courts import CITIES as _CITIES
 from timeline.ingest.courts import STATES as _STATES
 from timeline.ingest.dates import DateMention, dateline_cut
 from timeline.ingest.facts import CompanyFacts, Confidence, Span
+from timeline.ingest.truecase import is_common
 
 SUFFIX = (
     r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.A|S\.A|AG|N\.V|Holdings"
@@ -156,8 +157,10 @@ def name_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
         if gap.strip():
             if not (gap.strip() == "," and picked and _is_suffix(text[picked[0][0] : picked[0][1]])):
                 break
-        elif "\n\n" in gap or ("\n" in gap and is_headline(text[text.rfind("\n", 0, b) + 1 : b])):
-            break  # a name runs on over a hard-wrapped line, never out of a title line
+        elif "\n\n" in gap or (
+            "\n" in gap and text[a:b].lower() not in _CONNECTORS and is_headline(text[text.rfind("\n", 0, b) + 1 : b])
+        ):
+            break  # a name runs on over a hard-wrapped line ('Pacific Gas and / Electric'), never out of a title line
         word = text[a:b]
         if _is_name_word(word) or (picked and word.lower() in _CONNECTORS):
             picked.insert(0, (a, b))
@@ -316,7 +319,7 @@ _PETITION_VERB = re.compile(
 )
 # what stands between a subject and its verb: '(NYSE: X)', '("Acme")', ', a Delaware corporation,' ...
 _BETWEEN = re.compile(
-    r"(?:\s*\([^()]{0,120}\)|\s*,\s*(?:a|an)\s+[^,.;]{0,80},|\s*,?\s*(?:together\s+with|along\s+with|and)\s+"
+    r"(?:\s*\([^()]{0,120}\)|\s*,\s*(?:a|an|the)\s+[^,;]{0,80}?,|\s*,?\s*(?:together\s+with|along\s+with|and)\s+"
     r"(?:certain\s+of\s+|all\s+of\s+|some\s+of\s+|each\s+of\s+)?(?:its|their)\s+[^,.;]{0,80}?"
     r"(?:subsidiaries|affiliates|subsidiary|units?)\s*,?|\s*,\s*(?:which|who)\s+[^,]{0,80},"
     # 'Charleston Newspapers on Tuesday sought ...'
@@ -371,7 +374,20 @@ def _mention(text: str, span: tuple[int, int] | None, source: str) -> Mention | 
     if span is None:
         return None
     name = clean_name(text[span[0] : span[1]])
-    return Mention(name, span[0], span[0] + len(name), source) if is_name(name) else None
+    if not is_name(name) or _word_not_name(name, text):
+        return None
+    return Mention(name, span[0], span[0] + len(name), source)
+
+
+def _word_not_name(name: str, text: str) -> bool:
+    """'You', 'Home', 'Attached', 'Credit': one common word, capitalised only where a line or a sentence opens.
+
+    A one-word debtor that is also a word ('Borders') is written capitalised mid-sentence somewhere.
+    """
+    if len(name.split()) != 1 or name.isupper() or not is_common(name.lower().strip(".,")):
+        return False  # 'Tribune Corporation' is a name by its form
+    word = re.escape(name.rstrip(".,"))
+    return not re.search(rf"\b[a-z][\w,'’]*[ \t]+{word}\b", text)
 
 
 def _registrants(text: str) -> list[Mention]:

@@ -139,7 +139,7 @@ def _headlines_in_title_case(text: str, found: list[re.Match], words: list[str])
         if stripped and alone and len(stripped.split()) <= 16 and stripped[-1] not in '.,;:"”':
             after = _WORD.search(lines[n + 1]) if n + 1 < len(lines) else None
             if not (after and after.start() == len(lines[n + 1]) - len(lines[n + 1].lstrip())
-                    and _is_common(after.group(0).lower())):  # fmt: skip
+                    and is_common(after.group(0).lower())):  # fmt: skip
                 titles.append((at, at + len(line)))  # not a prose line that goes on in the next one
         at += len(line) + 1
     k = 0
@@ -169,7 +169,7 @@ def _cased(word: str, text: str, start: int, end: int) -> str:
     low = word.lower()
     if text[start - 1 : start].isdigit():
         return low  # '14TH', '2ND'
-    common = _is_common(low)
+    common = is_common(low)
     if word in _ACRONYMS or (len(word) == 2 and not common) or _in_listing(text, start, len(word), common):
         return word  # an acronym, a state ('MA'), a ticker in its parentheses
     if common and not (low in _MONTHS and _DAY_AFTER.match(text, end)):
@@ -208,7 +208,8 @@ def _possessive(low: str) -> str:
     return stem.capitalize() + mark + rest
 
 
-def _is_common(low: str) -> bool:
+def is_common(low: str) -> bool:
+    """A word prose writes in lower case (``low`` is lower-cased)."""
     words, capitalised = _vocabulary()
     stem = re.split(r"['’]", low, maxsplit=1)[0]
     if stem in words:
