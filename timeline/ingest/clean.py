@@ -163,7 +163,9 @@ def clean_text(text: str) -> str:
         if line.startswith(">"):
             line = line.lstrip("> ")
         if "|" in line:
-            line = _PIPES.sub(" ", line).strip()
+            menu = line.count("|") >= 3 and all(len(part.split()) <= 4 for part in line.split("|"))
+            line = "" if menu else _PIPES.sub(" ", line).strip()  # 'Home | About Us | Contribute | Advertising |'
+
         line = (_INLINE_GRAPHIC.sub("", line) if "[" in line else line).strip()
         if line and (_FURNITURE.match(line) or _is_chrome(line)):
             line = ""

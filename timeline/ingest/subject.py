@@ -63,7 +63,7 @@ _LEADING = _words(
     release news contact contacts media for immediate release update breaking exclusive do does did can could
     should would will what why how who where which whether there here one two three four five six seven eight
     nine ten several many most few dozens hundreds thousands please click read watch view sign subscribe follow
-    share continue learn find get be stay join link try i
+    share continue learn find get be stay join link try i unlike despite amid including regarding
     """
 )
 _ORDINARY = _LEADING | _words(
@@ -85,6 +85,9 @@ _NOT_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:(?:U\.S\.|United States|Federal|Delaware|[A-Z][a-z]+)\s+)?(?:Bankruptcy\s+)?(?:Court|Judge|Justice"
     r"|Trustee|Department|Commission|Securities and Exchange Commission|SEC|IRS|Internal Revenue Service)\b"
     r"|^(?:Judge|Justice|Mr|Mrs|Ms|Dr|Sen|Senator|Gov|Governor|President|Chairman|CEO|Attorney|Reporter|Editor)\b\.?"
+    # a court's district, a statute, a numbered rank: 'Southern District of Texas', 'General Laws', 'No. 7'
+    r"|^(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\b|^[^\n]*\b(?:General\s+Laws|Code)\s*$"
+    r"|^(?:Case\s+)?No\.\s*\d|^Dear\b"
     r"|^(?:The\s+)?(?:New York Stock Exchange|NYSE|Nasdaq|NASDAQ|American Stock Exchange|AMEX|Amex|OTC|OTCBB"
     r"|Toronto Stock Exchange|TSX|London Stock Exchange|Pink Sheets|NYSE Regulation)\b",
     re.I,
@@ -134,7 +137,11 @@ def is_name(name: str) -> bool:
 
 
 def _trim(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Drop ordinary leading words ('Today', 'Shares of') and connectors at either end."""
+    """Drop ordinary leading words ('Today', 'Shares of'), a place it is based in ('Ann Arbor-based') and
+    connectors at either end."""
+    based = [n for n, (a, b) in enumerate(tokens) if text[a:b].lower().endswith(("-based", "-headquartered"))]
+    if based and based[-1] < len(tokens) - 1:
+        tokens = tokens[based[-1] + 1 :]
     while tokens and (text[tokens[0][0] : tokens[0][1]].lower().rstrip(".") in _LEADING | _CONNECTORS):
         tokens = tokens[1:]
     while tokens and text[tokens[-1][0] : tokens[-1][1]].lower() in _CONNECTORS:
@@ -329,7 +336,8 @@ _BETWEEN = re.compile(
 _POSSESSIVE = re.compile(
     r"['’]s?\s+(?:(?:long-delayed|proposed|amended|joint|prepackaged|pre-negotiated|voluntary|emergency|"
     r"liquidating|restructuring|reorganization)\s+)*(?:chapter\s+\d+|bankruptcy|plan|reorganization|restructuring"
-    r"|petition|filing|creditors|estate|case|debt|exit)\b",
+    r"|petition|filing|creditors|estate|case|debt|exit|liquidation)\b"
+    r"|['’]s?\s+(?:[\w-]+\s+){0,2}assets\s+to\b",  # 'the sale of most of Chrysler LLC's assets to Italy's Fiat'
     re.I,
 )
 _ESTATE = re.compile(r"\bthe\s+(?=[A-Z])(?P<rest>[^\n]{0,80}?)\s+(?:estate|bankruptcy\s+estate)\b")
@@ -384,7 +392,7 @@ def _word_not_name(name: str, text: str) -> bool:
 
     A one-word debtor that is also a word ('Borders') is written capitalised mid-sentence somewhere.
     """
-    if len(name.split()) != 1 or name.isupper() or not is_common(name.lower().strip(".,")):
+    if len(name.split()) != 1 or not is_common(name.lower().strip(".,")):
         return False  # 'Tribune Corporation' is a name by its form
     word = re.escape(name.rstrip(".,"))
     return not re.search(rf"\b[a-z][\w,'’]*[ \t]+{word}\b", text)
