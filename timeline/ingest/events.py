@@ -87,7 +87,9 @@ _PETITION = re.compile(
     r"|\b(?:has\s+|have\s+)?(?:entered|enters|entering)\s+(?:into\s+)?chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)"
     # 'announced the filing of voluntary petitions for relief', 'is filing for Chapter 11 protection'
     r"|\bthe\s+filing\s+of\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?(?:petitions?|chapter\s+(?:\d+|[ivx]+))\b"
-    r"|\b(?:is|are)\s+filing\s+for\s+(?:chapter|bankruptcy|protection|voluntary)",
+    r"|\b(?:is|are)\s+filing\s+for\s+(?:chapter|bankruptcy|protection|voluntary)"
+    # a court paper: 'commenced, on November 18, 2019 (the "Petition Date"), these chapter 11 cases by filing voluntary petitions'
+    r"|\bby\s+filing\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?petitions?\b",
     _I,
 )
 _RULES: tuple[tuple[str, re.Pattern], ...] = (
@@ -322,7 +324,8 @@ _REPORTING = re.compile(
 )
 _SELF = re.compile(
     r"\b(?:it|we|they|the company|the companies|its|our|their|the debtors?"
-    r"|the (?:city|county|town|village|borough|municipality)|(?:city|county) officials)\b",
+    r"|the (?:city|county|town|village|borough|municipality)|(?:city|county) officials"
+    r"|these\s+(?:chapter\s+\d+\s+)?cases)\b",  # a court paper's own cases
     _I,
 )
 _NEXT_AMOUNT = re.compile(r"\b(?:damages|seeking|seeks|asking|claims?)\b", _I)

@@ -268,6 +268,7 @@ class Mention:
 _WEIGHT = {
     "subsidiary": 4.0,  # 'X announced that its subsidiary Y filed': Y is the debtor, whatever else is named
     "registrant": 3.0,
+    "caption": 3.0,
     "wire": 3.0,
     "lead": 3.0,  # the first prose sentence's subject is who a story is about
     "defined": 2.5,
@@ -280,6 +281,7 @@ _WEIGHT = {
 _SAID_AS = {
     "subsidiary": "the unit the release says filed",
     "registrant": "the filing's registrant line",
+    "caption": "the court paper's caption (In re ...)",
     "wire": "the wire headline's ticker",
     "defined": 'a defined term ("the Company")',
     "exchange": "an exchange parenthetical",
@@ -291,6 +293,12 @@ _SAID_AS = {
 }
 
 _REGISTRANT = re.compile(r"\(?\s*exact\s+name\s+of\s+(?:the\s+)?registrant", re.I)
+# a court paper's caption: 'In re: / APPROACH RESOURCES INC., et al., / Debtors.'
+_CAPTION_IN_RE = re.compile(
+    r"^[ \t]*in[ \t]+re:?[ \t]*\n?[ \t\n]*(?P<name>[^\n,]{2,100}?(?:,?[ \t]+(?:Inc|Corp|Co|LLC|Ltd|L\.?P)\.?)?)"
+    r"(?:,?[ \t]+et[ \t]+al\.?)?,?[ \t]*\n[ \t\n]*debtors?\b",
+    re.I | re.M,
+)
 _CONFORMED = re.compile(r"COMPANY CONFORMED NAME:\s*(?P<name>.+?)\s+(?:CENTRAL INDEX KEY|\n)")
 _DEFINED_TERM = re.compile(
     r"\(\s*(?:[^()\"“”;]{1,60};\s*)?(?:(?:together|collectively)(?:\s+with\s+[^()\"“”]{0,60}?)?,?\s*)?(?:the\s+)?[\"“”]\s*(?:the\s+)?"
@@ -414,6 +422,9 @@ def _registrants(text: str) -> list[Mention]:
     conformed = _CONFORMED.search(text, 0, 4000)
     if conformed:
         found.append(_mention(text, conformed.span("name"), "registrant"))
+    caption = _CAPTION_IN_RE.search(text, 0, 6000)
+    if caption:
+        found.append(_mention(text, caption.span("name"), "caption"))
     return [m for m in found if m]
 
 
@@ -707,7 +718,7 @@ def _clusters(mentions: list[Mention]) -> list[_Cluster]:
     return clusters
 
 
-_DISPLAY_RANK = ("registrant", "defined", "exchange", "subsidiary", "lead", "petition", "wire", "about", "possessive",
+_DISPLAY_RANK = ("registrant", "caption", "defined", "exchange", "subsidiary", "lead", "petition", "wire", "about", "possessive",
                  "headline")  # fmt: skip
 
 
