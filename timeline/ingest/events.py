@@ -88,7 +88,7 @@ _PETITION = re.compile(
     # 'announced the filing of voluntary petitions for relief', 'is filing for Chapter 11 protection'
     r"|\bthe\s+filing\s+of\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?(?:petitions?|chapter\s+(?:\d+|[ivx]+))\b"
     r"|\b(?:is|are)\s+filing\s+for\s+(?:chapter|bankruptcy|protection|voluntary)"
-    # a court paper: 'commenced, on November 18, 2019 (the "Petition Date"), these chapter 11 cases by filing voluntary petitions'
+    # a court paper: 'commenced, on November 18, 2019, these chapter 11 cases by filing voluntary petitions'
     r"|\bby\s+filing\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?petitions?\b",
     _I,
 )

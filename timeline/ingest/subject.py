@@ -718,8 +718,8 @@ def _clusters(mentions: list[Mention]) -> list[_Cluster]:
     return clusters
 
 
-_DISPLAY_RANK = ("registrant", "caption", "defined", "exchange", "subsidiary", "lead", "petition", "wire", "about", "possessive",
-                 "headline")  # fmt: skip
+_DISPLAY_RANK = ("registrant", "caption", "defined", "exchange", "subsidiary", "lead", "petition", "wire", "about",
+                 "possessive", "headline")  # fmt: skip
 
 
 def _display(cluster: _Cluster, text: str) -> Mention:
