@@ -1,4 +1,4 @@
-"""A release reads the same in the shapes real input takes: in capitals, or under a site's navigation.
+"""A release reads the same in the shapes real input takes: in capitals, under a site's navigation, hard-wrapped.
 
 Real releases of the dev corpus, turned to capitals (wire copy, old filings) or put under a news
 site's menus and share buttons: the debtor, its ticker, the chapter and every step with its date are
@@ -11,17 +11,18 @@ import re
 
 import pytest
 
-from bench.robustness import under_chrome
+from bench.robustness import under_chrome, wrapped
 from timeline.ingest.extract import extract_release
 from timeline.ingest.truecase import shouted, truecased
 
 from .conftest import RELEASES
 
 
-def _read(prefix: str, shout: bool = False, chrome: bool = False):
+def _read(prefix: str, shout: bool = False, chrome: bool = False, wrap: bool = False):
     (path,) = RELEASES.glob(f"{prefix}_*.txt")
     text = path.read_text()
     text = text.upper() if shout else text
+    text = wrapped(text) if wrap else text
     return extract_release((under_chrome(text) if chrome else text).encode(), path.name)
 
 
@@ -78,3 +79,15 @@ def test_only_a_shouted_release_is_read_through_truecasing():
 )
 def test_a_release_under_a_sites_navigation_reads_as_it_does_alone(prefix):
     assert _facts(_read(prefix, chrome=True)) == _facts(_read(prefix))
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "00",  # wrapped twice: 'of the U. S.' / 'Bankruptcy Code' is no title, 'Massachusetts, Western' no stub
+        "01",  # 'Pacific Gas and' / 'Electric Company': a name runs on over the break
+        "209",  # an 8-K's 'Bankruptcy or Receivership' heading still stands alone
+    ],
+)
+def test_a_release_hard_wrapped_reads_as_it_does_unwrapped(prefix):
+    assert _facts(_read(prefix, wrap=True)) == _facts(_read(prefix))

@@ -407,6 +407,7 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
     block_start = start
     opens = True  # does this line start a new sentence?
     stub = False  # was the line before a short one that ends a unit of its own ('Item 8.01', '(Zip Code)')?
+    prev_short = False
     for ls, le in pieces:  # headline lines and 'Label:' lines stand alone
         line = text[ls:le].strip()
         label = line.endswith(":") and len(line.split()) <= 3 and "(" not in line
@@ -425,8 +426,15 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
             # after a short stub starts a sentence, or the whole cover would be one
             _split_sentences(text, block_start, ls - 1, spans)
             block_start = ls
-        opens = line.endswith((".", "!", "?", ":", '"', "”")) or len(line) < 40
-        stub = len(line) < 40 and not line.endswith(_RUNS_ON) and line.count("(") == line.count(")")
+        opens = (line.endswith((".", "!", "?", ":", '"', "”")) and not _abbreviated(line)) or len(line) < 40
+        # a stub among short lines (a cover page), not the short tail of a prose line wrapped twice
+        stub = (
+            len(line) < 40
+            and not line.endswith(_RUNS_ON)
+            and line.count("(") == line.count(")")
+            and (ls == start or prev_short or is_headline(line))
+        )
+        prev_short = len(line) < 40
         if stub and (line.rsplit(" ", 1)[-1].lower() in _SMALL_WORDS or _DATELINE_DASH.search(line)):
             stub = False  # 'May 15, 2009 - DBSD' runs on into 'North America, Inc. ...'
 
@@ -440,6 +448,14 @@ _DATELINE_LINE = re.compile(
     r"[A-Z][A-Za-z.'’ ]{1,40},[^\n]{0,40}?\b(?:19|20)\d\d\b[^\n]{0,6}?(?:--|[–—]|-\s|/)|[A-Z][A-Z .'’,]{2,40}--\("
 )
 _DATELINE_DASH = re.compile(r"\s(?:-|–|—|--)\s|--")
+
+
+def _abbreviated(line: str) -> bool:
+    """Does the line end on an abbreviation's full stop ('... Chapter 11 of the U. S.'), which ends no sentence?"""
+    if not line.endswith("."):
+        return False
+    last = line[:-1].rsplit(None, 1)[-1].lower() if line[:-1].strip() else ""
+    return len(last) == 1 or last in _ABBREVIATIONS
 
 
 def _title(line: str) -> bool:

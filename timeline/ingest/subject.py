@@ -164,9 +164,7 @@ def name_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
         if gap.strip():
             if not (gap.strip() == "," and picked and _is_suffix(text[picked[0][0] : picked[0][1]])):
                 break
-        elif "\n\n" in gap or (
-            "\n" in gap and text[a:b].lower() not in _CONNECTORS and is_headline(text[text.rfind("\n", 0, b) + 1 : b])
-        ):
+        elif "\n\n" in gap or ("\n" in gap and _title_line_before(text, a, b)):
             break  # a name runs on over a hard-wrapped line ('Pacific Gas and / Electric'), never out of a title line
         word = text[a:b]
         if _is_name_word(word) or (picked and word.lower() in _CONNECTORS):
@@ -182,6 +180,18 @@ def name_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     ):
         picked = picked[1:]  # 'DETROIT General Motors Corp. (NYSE: GM)': the dateline's city
     return (picked[0][0], picked[-1][1]) if picked else None
+
+
+_DATELINE_END = re.compile(r"(?:--|[–—]|\s-)\s*(?:[^\s–—-]+\s+){0,4}[^\s–—-]+$")
+
+
+def _title_line_before(text: str, a: int, b: int) -> bool:
+    """Does the word at ``a:b`` end a title line (so a name does not run on from it)? Not when it is a connector
+    ('Pacific Gas and' / 'Electric') or follows a dateline's dash ('... /PRNewswire/ -- Suntech' / 'Power')."""
+    line = text[text.rfind("\n", 0, b) + 1 : b]
+    if text[a:b].lower() in _CONNECTORS or _DATELINE_END.search(line):
+        return False
+    return is_headline(line)
 
 
 def _is_city(word: str) -> bool:
