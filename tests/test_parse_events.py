@@ -144,6 +144,11 @@ def test_evidence_quotes_the_cleaned_text():
 # the ways releases word each step (and the case around it), each read as that step, dated in May 2020
 STEP_WORDINGS = [
     ("petition_filed", "Acme Corp. declared bankruptcy on Monday."),
+    ("petition_filed", "Acme Corp., the U.S. unit of Acme Group, made a voluntary Chapter 11 filing on May 5."),
+    ("petition_filed", "Acme Corp., a Richmond-based maker, sought Chapter 11 federal bankruptcy protection on May 5."),
+    ("petition_filed", "Acme Corp. sought refuge in bankruptcy court Tuesday."),
+    ("petition_filed", "The company has been under Chapter 11 bankruptcy protection since May 4, 2020."),
+    ("petition_filed", "Acme Corp. commenced, on May 4, 2020, these chapter 11 cases by filing voluntary petitions."),
     (
         "petition_filed",
         "Acme Corp. announced the filing of voluntary petitions for relief under Chapter 11 on May 5, 2020.",

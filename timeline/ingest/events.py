@@ -76,6 +76,11 @@ _PETITION = re.compile(
     # 'sought bankruptcy protection', 'seeking court protection from creditors'
     r"|\b(?:sought|seeks|seeking)\s+(?:(?:bankruptcy|court|creditor|legal)\s+){1,2}protection\b"
     r"|\b(?:sought|seeks|seeking)\s+protection\s+from\s+(?:its\s+)?creditors\b"
+    # 'sought refuge in bankruptcy court Tuesday', 'seeking shelter under Chapter 11'
+    r"|\b(?:sought|seeks|seeking)\s+(?:refuge|shelter)\s+(?:in|from|under)\s+(?:the\s+)?(?:federal\s+)?(?:bankruptcy|chapter)"
+    # 'has been under Chapter 11 bankruptcy protection since September 9, 2024'
+    r"|\b(?:has|have|had)\s+been\s+(?:operating\s+)?(?:in|under)\s+(?:chapter\s+(?:\d+|[ivx]+)\s+)?(?:bankruptcy\s+)?"
+    r"(?:protection|bankruptcy|reorganization)\s+(?=since\b)"
     # 'filed a prepackaged Chapter 11 case', 'filed voluntary cases under Chapter 11'
     rf"|\b(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})*(?:chapter\s+(?:\d+|[ivx]+)\s+)(?:cases?|proceedings?)\b"
     rf"|\b(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})+(?:cases?|proceedings?)\s+under\s+(?:the\s+)?chap"
