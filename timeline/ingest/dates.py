@@ -315,7 +315,8 @@ def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
         add(m, dt.date(int(m.g["year"]), 1, 1), "year", m.g["qual"])
     if anchor is not None:
         for m in _relatives(text):
-            got = _relative(m.g, anchor)
+            ahead = bool(_AHEAD.search(text, max(0, m.start - 50), m.start))
+            got = _relative(m.g, anchor, ahead)
             if got and got[1] == "on_or_before":
                 add(m, got[0], "day", "on or before", relative=True)
             elif got:
@@ -329,7 +330,14 @@ def _mentions(text: str, anchor: dt.date | None) -> list[DateMention]:
     return kept
 
 
-def _relative(g: dict, anchor: dt.date) -> tuple[dt.date, str] | None:
+# 'A hearing is scheduled Thursday', 'will consider the motion Monday': a bare weekday still to come
+_AHEAD = re.compile(
+    r"\b(?:(?:is|are)\s+(?:scheduled|set|slated|expected|due)|scheduled|set\s+for|will|plans\s+to)\b[^.;\n]{0,30}$",
+    re.I,
+)
+
+
+def _relative(g: dict, anchor: dt.date, ahead: bool = False) -> tuple[dt.date, str] | None:
     rel = (g["rel"] or "").lower()
     if rel in ("earlier today", "later today", "today", "this morning", "this afternoon", "this evening", "tonight"):
         return anchor, "day"
@@ -353,6 +361,8 @@ def _relative(g: dict, anchor: dt.date) -> tuple[dt.date, str] | None:
         return dt.date(anchor.year - 1, 1, 1), "year"
     if g["wd2"]:  # a bare weekday tells a step already taken: the last such day, the release's own included
         target = _WEEKDAYS.index(g["wd2"].lower())
+        if ahead:  # ... unless it is still to come: the next such day
+            return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7), "day"
         return anchor - dt.timedelta(days=(anchor.weekday() - target) % 7), "day"
     if g["wd"]:
         target = _WEEKDAYS.index(g["wd"].lower())
