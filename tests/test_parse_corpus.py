@@ -206,16 +206,10 @@ FURNITURE = [
     ("915", "Rite Aid", True),  # 'Philadelphia-based Rite Aid'
     ("921", None, False),  # 'Home | About Us | Contribute |' and 'FREE subscription |': no name, rather than a menu
     ("923", None, True),  # 'Dear Reader,' and 'Unlike many other news organizations' open a paywall's letter
-    (
-        "906",
-        "Approach Resources Inc.",
-        True,
-    ),  # a confirmation order: 'In re: APPROACH RESOURCES INC., et al., Debtors.'
-    (
-        "924",
-        "BYJU's Alpha, Inc.",
-        True,
-    ),  # 'BYJU's Alpha, Inc., the U.S. unit of ..., made a voluntary Chapter 11 filing'
+    ("906", "Approach Resources Inc.", True),  # 'In re: APPROACH RESOURCES INC., et al., Debtors.'
+    ("924", "BYJU's Alpha, Inc.", True),  # 'BYJU's Alpha, Inc., the U.S. unit of ..., made a voluntary ... filing'
+    ("909", "A. H. Robins", True),  # an initial "A." is no article (the headline: "A. H. Robins’ Bankruptcy Plan OKd")
+    ("933", "Braniff International", True),  # OCR: 'The Michigan Daily-Friday, May 14, 1982-Page 5 Braniff files'
 ]
 
 

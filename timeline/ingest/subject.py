@@ -143,6 +143,8 @@ def _trim(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     if based and based[-1] < len(tokens) - 1:
         tokens = tokens[based[-1] + 1 :]
     while tokens and (text[tokens[0][0] : tokens[0][1]].lower().rstrip(".") in _LEADING | _CONNECTORS):
+        if len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", text[tokens[0][0] : tokens[0][1]]):
+            break  # 'A. H. Robins Co.': an initial, not the article
         tokens = tokens[1:]
     while tokens and text[tokens[-1][0] : tokens[-1][1]].lower() in _CONNECTORS:
         tokens = tokens[:-1]
@@ -850,7 +852,9 @@ def find_company(
     mentions = _once(mentions)
     if not mentions:
         return None
-    clusters = sorted(_clusters(mentions), key=lambda c: (-c.weight, min(m.start for m in c.mentions)))
+    clusters = sorted(
+        _clusters(mentions), key=lambda c: (-c.weight - _named_often(c, text), min(m.start for m in c.mentions))
+    )
     best = clusters[0]
     shown = _display(best, text)
     runner = clusters[1] if len(clusters) > 1 else None
@@ -864,6 +868,20 @@ def find_company(
     tick, market, score, reason = ticker
     confidence["ticker"] = Confidence(score, reason)
     return CompanyFacts(shown.name, tick, market, confidence, evidence)
+
+
+_OFTEN_EACH, _OFTEN_MOST = 0.5, 6  # a little weight for each time the text names the company, up to a point
+
+
+def _named_often(cluster: _Cluster, text: str) -> float:
+    """How often the text names the cluster's company (by the first word of its name), as a tie-breaker: a
+    release is about the company it keeps naming ('CIENA ... CIENA ... CIENA'), not the one it names twice."""
+    key = next((k for k in (_key(m.name) for m in cluster.mentions) if k), None)
+    if not key:
+        return 0.0
+    word = next((w for w in key if w not in _CONNECTORS), key[0])
+    count = len(re.findall(rf"(?i)(?<![\w&]){re.escape(word)}(?![\w&])", text[:20000]))
+    return _OFTEN_EACH * min(count, _OFTEN_MOST)
 
 
 def _sentence_span(text: str, sentences: list[tuple[int, int]], mention: Mention) -> Span:
