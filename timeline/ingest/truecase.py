@@ -10,6 +10,7 @@ when its ending is one that names rarely have; anything else is taken for a name
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,11 @@ _COMMON_ENDINGS = ("ing", "ed", "tion", "tions", "ly", "ment", "ments", "ness", 
 _ABBREVIATION = re.compile(r"(?:\b(?:inc|corp|co|ltd|no|nos|mr|mrs|ms|dr|jr|sr|st|vs|bros)|\b[a-z]|\.[a-z])\.$", re.I)
 _MONTHS = _words("may march august")  # the months that are also common words
 _DAY_AFTER = re.compile(r"\.?\s+\d|\.?,?\s+(?:19|20)\d\d")
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’ ]{1,30}(?:,[ \t]*[A-Z][A-Za-z.]{1,12}\.?)?)[ \t]*,?[ \t]*"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[–—]|-[ \t]|_[ \t])",
+    re.M,
+)
 # a company's form, which the words before it name
 _FORMS = _words("inc incorporated corp corporation co company cos ltd limited llc lp plc holdings group bancorp")
 _JOINS = re.compile(r"[ \t]{1,3}|[ \t]*-[ \t]*|[ \t]*&[ \t]*|[ \t]*\n[ \t]*")
@@ -73,7 +79,7 @@ def truecased(text: str) -> str:
     found = list(_WORD.finditer(text))
     words = [_cased(m.group(0), text, m.start(), m.end()) for m in found]
     _names_in_full(text, found, words)
-    _headlines_in_title_case(text, found, words)
+    _titles_as_shouted(text, found, words)
     out: list[str] = []
     last = 0
     for m, word in zip(found, words, strict=True):
@@ -124,9 +130,9 @@ def _names_in_full(text: str, found: list[re.Match], words: list[str]) -> None:
             words[i] = word.capitalize()
 
 
-def _headlines_in_title_case(text: str, found: list[re.Match], words: list[str]) -> None:
-    """A headline, a dateline or a caption stays a title ('Value America Files for Chapter 11 Protection'),
-    as the readers expect one: a short line of its own that ends no sentence."""
+def _titles_as_shouted(text: str, found: list[re.Match], words: list[str]) -> None:
+    """A headline, a dateline or a caption stays as written ('VALUE AMERICA FILES FOR CHAPTER 11'): the readers
+    know a title in capitals; a short line of its own that ends no sentence."""
     lines = text.split("\n")
     lengths = [len(line.strip()) for line in lines if line.strip()]
     wrapped = sum(1 for n in lengths if 55 <= n <= 80) > len(lengths) / 2  # EDGAR text, wrapped by column
@@ -148,12 +154,14 @@ def _headlines_in_title_case(text: str, found: list[re.Match], words: list[str])
             k += 1
         if k == len(titles):
             break
-        if (
-            titles[k][0] <= m.start()
-            and words[i].islower()
-            and (words[i] not in _SMALL_WORDS or m.start() == titles[k][0])
-        ):
-            words[i] = words[i].capitalize()
+        if titles[k][0] <= m.start():
+            words[i] = m.group(0)  # a title in capitals is a title still: the readers know one
+    starts = [m.start() for m in found]
+    for line in _DATELINE.finditer(text):  # 'NEW YORK (AP) _', 'SAN FRANCISCO, Nov. 7 (Reuters) -': as written
+        i = bisect.bisect_left(starts, line.start("place"))
+        while i < len(found) and found[i].start() < line.end("place"):
+            words[i] = found[i].group(0)
+            i += 1
 
 
 def _named(word: str) -> bool:
