@@ -746,7 +746,10 @@ _LATER_CLAUSE = re.compile(r"[,;]\s*(?:following|after|upon|pursuant to)\b", _I)
 
 # 'the company said Monday', 'made the announcement on Monday', 'announced Sept. 7': when it was told
 _TOLD_ON = re.compile(
-    r"\b(?:announced|announces|announcement|said|says|disclosed|reported|revealed|confirmed)\s+(?:it\s+)?(?:on\s+|late\s+|early\s+)?$",
+    r"\b(?:announced|announces|announcement|said|says|disclosed|reported|revealed|confirmed|wrote|ruled)\s+(?:it\s+)?"
+    # 'Judge Arthur Gonzalez said in his ruling late Sunday'
+    r"(?:in\s+(?:his|her|its|their|a|the)\s+(?:written\s+)?(?:ruling|order|opinion|decision|statement|filing)\s+)?"
+    r"(?:on\s+|late\s+|early\s+)?$",
     _I,
 )
 
