@@ -160,7 +160,7 @@ RELATIVE = [
     ("113", "petition_filed", ("2020-09-07", "on_or_before")),
     ("314", "order_entered", ("2020-06-14", "on_or_before")),  # 'approved a Nov. 16 deadline': not the order's date
     # 'A federal bankruptcy judge approved the sale ...' and then 'Judge ... said in his ruling late Sunday'
-    ("900", "order_entered", ("2009-05-31", None)),
+    ("900", "order_entered", ("2009-05-31", "on_or_before")),
     ("907", "hearing", ("1991-01-10", None)),  # 'A hearing is scheduled Thursday': the coming Thursday
 ]
 
