@@ -98,7 +98,9 @@ _CITY_BEFORE = re.compile(
     r"(?P<city>(?:[A-Z][a-z.]+\s+){0,2}[A-Z][a-z.]+)\s+(?:[Ff]ederal\s+)?[Bb]ankruptcy\s+[Cc]ourt"
 )
 _CITY_AFTER = re.compile(
-    r"[Bb]ankruptcy\s+[Cc]ourt\s+(?:in|at)\s+(?P<city>(?:[A-Z][a-z.]+ ){0,2}[A-Z][a-z.]+)"  # a city on one line
+    # 'Bankruptcy Court in Wilmington', 'Bankruptcy Court of New Jersey', 'Bankruptcy Judge Robert Drain in White Plains'
+    r"[Bb]ankruptcy\s+(?:[Cc]ourt|[Jj]udge(?:\s+[A-Z][\w.]*){1,3})\s+(?:in|at|of|for)\s+"
+    r"(?P<city>(?:[A-Z][a-z.]+ ){0,2}[A-Z][a-z.]+)"  # a city on one line
     r"(?:,\s*(?P<st>[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?))?"
 )
 
@@ -162,7 +164,7 @@ def _state(words: str) -> tuple[str, int] | None:
         m = _WORDS[n].match(words)
         if not m:
             continue
-        cand = m.group(0).lower()
+        cand = " ".join(m.group(0).split()).lower()  # 'New\nYork' wrapped over two lines is New York
         if cand.rstrip(".") in states:
             return cand.rstrip("."), m.end() - (1 if cand.endswith(".") else 0)
         key = cand.rstrip(".").replace(". ", ".")
