@@ -98,7 +98,7 @@ _CITY_BEFORE = re.compile(
     r"(?P<city>(?:[A-Z][a-z.]+\s+){0,2}[A-Z][a-z.]+)\s+(?:[Ff]ederal\s+)?[Bb]ankruptcy\s+[Cc]ourt"
 )
 _CITY_AFTER = re.compile(
-    # 'Bankruptcy Court in Wilmington', 'Bankruptcy Court of New Jersey', 'Bankruptcy Judge Robert Drain in White Plains'
+    # 'Bankruptcy Court in Wilmington', 'Bankruptcy Court of New Jersey', 'Bankruptcy Judge R. Drain in White Plains'
     r"[Bb]ankruptcy\s+(?:[Cc]ourt|[Jj]udge(?:\s+[A-Z][\w.]*){1,3})\s+(?:in|at|of|for)\s+"
     r"(?P<city>(?:[A-Z][a-z.]+ ){0,2}[A-Z][a-z.]+)"  # a city on one line
     r"(?:,\s*(?P<st>[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?))?"
