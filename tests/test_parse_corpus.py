@@ -162,6 +162,11 @@ RELATIVE = [
     # 'A federal bankruptcy judge approved the sale ...' and then 'Judge ... said in his ruling late Sunday'
     ("900", "order_entered", ("2009-05-31", "on_or_before")),
     ("907", "hearing", ("1991-01-10", None)),  # 'A hearing is scheduled Thursday': the coming Thursday
+    (
+        "700",
+        "petition_filed",
+        ("2008-07-07", None),
+    ),  # 'Vick had debts ..., according to a Chapter 11 petition filed on Monday'
 ]
 
 
@@ -213,6 +218,7 @@ FURNITURE = [
     ("924", "BYJU's Alpha, Inc.", True),  # 'BYJU's Alpha, Inc., the U.S. unit of ..., made a voluntary ... filing'
     ("909", "A. H. Robins", True),  # an initial "A." is no article (the headline: "A. H. Robins’ Bankruptcy Plan OKd")
     ("933", "Braniff International", True),  # OCR: 'The Michigan Daily-Friday, May 14, 1982-Page 5 Braniff files'
+    ("700", "Michael Vick", True),  # the headline's full name, which the body writes too, over the lead's 'Vick'
 ]
 
 

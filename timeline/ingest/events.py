@@ -33,6 +33,7 @@ from timeline.ingest.facts import Confidence, Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
 from timeline.ingest.parties import event_parties
 from timeline.ingest.subject import may_be, subject_before
+from timeline.ingest.truecase import is_common
 
 _I = re.I
 CHAPTER = re.compile(r"\bchap(?:ter|er)?\s+(?P<n>\d{1,2}|[IVX]{1,4})\b", _I)
@@ -667,7 +668,14 @@ def _about_company(text: str, s: int, at: int, sentence: str, company: str) -> b
     if subject is not None:
         return may_be(subject, company)
     first = re.sub(r"[^\w&-]", "", company.split()[0]).lower()
-    return first in sentence.lower() or bool(_SELF.search(sentence) or _DESCRIBED.match(sentence))
+    last = re.sub(r"[^\w&-]", "", company.split()[-1]).lower()
+    if not _PERSON_LIKE.fullmatch(company) or is_common(last):
+        last = first  # 'Circuit City': 'city' stands for no company
+    low = sentence.lower()  # 'Vick had debts ..., according to a Chapter 11 petition': a person by the surname
+    return first in low or last in low or bool(_SELF.search(sentence) or _DESCRIBED.match(sentence))
+
+
+_PERSON_LIKE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")  # 'Michael Vick', 'John Q. Public'
 
 
 # 'The defunct bitcoin exchange said that ...', 'The Dallas-based retailer has filed': the subject told again by

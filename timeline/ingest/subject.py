@@ -744,7 +744,7 @@ def _display(cluster: _Cluster, text: str) -> Mention:
         return (
             not suffixed,
             shouted,
-            m.source == "headline",
+            m.source == "headline" and text.count(m.name) < 2,  # the body writing it too vouches for its words
             fullest,
             _DISPLAY_RANK.index(m.source),
             -len(m.name),
