@@ -5,6 +5,8 @@ The releases are real ones of the dev corpus, imported with the real command.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -12,6 +14,7 @@ from cases.models import Case, Company, CompanyAlias
 from timeline import review
 from timeline.models import TimelineEvent
 
+from .admin_forms import change_form_data, change_url
 from .conftest import RELEASES
 from .test_ingest_command import ingest
 
@@ -197,3 +200,55 @@ def test_the_case_page_marks_unconfirmed_facts_until_a_person_answers(client, st
     staff_client.post(answer_url(it), {**form_data(it), "action": "confirm"}, **HTMX)
     after = client.get(case.get_absolute_url()).content.decode()  # the cached head is keyed on the row
     assert "Implied, not written" not in after and after.count("mark--unsure") == page.count("mark--unsure") - 1
+
+
+# --- a correction never forks a case -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prefix, correction, kept",
+    [
+        ("00", {"court": "deb", "division": ""}, ("court_id", "deb")),  # FiberCore: the importer read mab
+        ("210", {"court": "deb"}, ("court_id", "deb")),  # MBC Holding: court and case number read
+        ("210", {"case_number": "02-40722"}, ("case_number_normalized", "02-40722")),
+        ("00", {"chapter": "7"}, ("chapter", 7)),
+        ("00", {"petition_date": "2003-11-13"}, ("petition_date", dt.date(2003, 11, 13))),
+    ],
+    ids=["court", "court-of-a-numbered-case", "case-number", "chapter", "petition-date"],
+)
+def test_a_release_told_again_joins_the_case_staff_corrected_in_the_admin(
+    staff_client, tmp_path, prefix, correction, kept
+):
+    imported(prefix)
+    case = Case.objects.get()
+    events = list(TimelineEvent.objects.values_list("kind", "date").order_by("pk"))
+    response = staff_client.post(change_url(case), change_form_data(staff_client, case, **correction))
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    retold(prefix, tmp_path)  # the release the importer first read, in other bytes
+    case = Case.objects.get()  # one case still
+    field, value = kept
+    assert getattr(case, field) == value  # the person's value stands
+    assert list(TimelineEvent.objects.values_list("kind", "date").order_by("pk")) == events  # no copies
+    assert all(e.sources.count() == 2 for e in TimelineEvent.objects.all())  # each told by both releases
+
+
+def test_a_release_told_again_joins_the_case_whose_court_staff_corrected_in_the_queue(staff_client, tmp_path):
+    imported("103")  # the court resolved from 'the bankruptcy court in Shreveport'
+    it = item("case", "court", "Hollywood")
+    staff_client.post(answer_url(it), {**form_data(it, court="laeb"), "action": "confirm"}, **HTMX)
+    assert Case.objects.get().court_id == "laeb"
+    retold("103", tmp_path)
+    assert list(Case.objects.values_list("court_id", flat=True)) == ["laeb"]
+
+
+def test_a_release_naming_the_debtor_otherwise_joins_the_numbered_case_staff_moved_to_another_court(
+    staff_client, tmp_path
+):
+    imported("210")  # MBC Holding Company, Case No. 02-40721 in the District of Minnesota
+    case = Case.objects.get()
+    staff_client.post(change_url(case), change_form_data(staff_client, case, court="deb"))
+    renamed = tmp_path / "renamed.txt"
+    renamed.write_bytes(release("210").read_bytes().replace(b"MBC Holding Company", b"MBC Holdings Group"))
+    status, _, err = ingest(renamed)
+    assert status == 0, err
+    assert list(Case.objects.values_list("pk", "court_id")) == [(case.pk, "deb")]

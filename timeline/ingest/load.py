@@ -6,7 +6,9 @@ case does not know yet; an event it confirms gains the release as one more sourc
 disagree, both versions are kept as events so the pages can show the conflict.
 
 People come first: a value someone set or corrected in the admin (``edited_fields``) is never
-overwritten, a record entered by staff is never changed, and nothing is ever deleted.
+overwritten, a record entered by staff is never changed, and nothing is ever deleted. A case whose court
+or number a person corrected is still found by what the importer first wrote there, so a correction
+never forks a case.
 """
 
 from __future__ import annotations
@@ -281,7 +283,9 @@ def _matching_case(
     company: Company, court: Court | None, key: str, courts: Courts | None = None, company_is_new: bool = False
 ) -> Case | None:
     """One query for both ways a release finds its case: the court + case number (whatever the debtor's
-    spelling there) and the company's own cases."""
+    spelling there) and the company's own cases. A case whose court or number a person corrected still
+    answers to what the importer first wrote there (its history says), so a release telling it again
+    joins it rather than starting a copy of it under the values the person corrected away."""
     by_number = court is not None and bool(key)
     if company_is_new and not by_number:
         return None  # a company created just now has no cases
@@ -298,23 +302,74 @@ def _matching_case(
             c.company = company
         if c.court_id is not None and courts is not None and (known_court := courts.get(c.court_id)) is not None:
             c.court = known_court
-    if by_number:
-        for c in rows:  # unique per court: the case is this one, under whichever spelling of the debtor
-            if c.court_id == court.pk and c.case_number_normalized == key:
-                return c
+    imported = _imported_keys([c for c in rows if _refiled(c)])
+    current = {c.pk: ({c.court_id}, {c.case_number_normalized}) for c in rows}
+    found = _pick(rows, company, court, key, [current, imported])
+    if found is None and by_number:
+        found = _refiled_elsewhere(court, key)
+    return found
+
+
+_FILING_KEYS = ("court", "case_number")  # what a release finds its case by
+
+
+def _refiled(case: Case) -> bool:
+    """A person corrected the court or the number the case is found by."""
+    return any(field in case.edited_fields for field in _FILING_KEYS)
+
+
+def _imported_keys(cases: list[Case]) -> dict[int, tuple[set, set]]:
+    """Per case, the courts and case numbers imports wrote on it (from its history): one query, and
+    none at all unless a person corrected one of them."""
+    keys: dict[int, tuple[set, set]] = {}
+    if not cases:
+        return keys
+    written = _history(Case).model.objects.filter(id__in=[c.pk for c in cases], history_change_reason=CHANGE_REASON)
+    for pk, court_id, number in written.values_list("id", "court_id", "case_number_normalized").order_by():
+        courts, numbers = keys.setdefault(pk, (set(), set()))
+        courts.add(court_id)
+        numbers.add(number)
+    return keys
+
+
+def _pick(rows: list[Case], company: Company, court: Court | None, key: str, keys: list[dict]) -> Case | None:
+    """The release's case among ``rows``. ``keys``: the (courts, numbers) each case answers to, the
+    surest first (its values now, then what imports once wrote): each is tried in turn at every step."""
+
+    def courts_of(c: Case, tier: dict) -> set:
+        return tier.get(c.pk, ((), ()))[0]
+
+    def numbers_of(c: Case, tier: dict) -> set:
+        return {n for n in tier.get(c.pk, ((), ()))[1] if n}
+
+    if court is not None and key:
+        for tier in keys:  # unique per court: the case is this one, under whichever spelling of the debtor
+            for c in rows:
+                if court.pk in courts_of(c, tier) and key in numbers_of(c, tier):
+                    return c
 
     def compatible(c: Case) -> bool:  # a different case number in the same court is another case
-        return not (key and c.case_number_normalized and c.case_number_normalized != key)
+        numbers = set().union(*(numbers_of(c, tier) for tier in keys))
+        return not (key and numbers and key not in numbers)
 
     cases = [c for c in rows if c.company_id == company.pk and compatible(c)]
-    same_court = [c for c in cases if court is not None and c.court_id == court.pk]
     # "no court on either side": the release names none, or the case was stored without one
     courtless = [c for c in cases if court is None or c.court_id is None]
-    for candidates in (same_court, courtless):
+    same_court = [[c for c in cases if court is not None and court.pk in courts_of(c, tier)] for tier in keys]
+    for candidates in (*same_court, courtless):
         if candidates:
-            numbered = [c for c in candidates if key and c.case_number_normalized == key]
+            numbered = [c for c in candidates if key and any(key in numbers_of(c, tier) for tier in keys)]
             return (numbered or candidates)[0]
     return None
+
+
+def _refiled_elsewhere(court: Court, key: str) -> Case | None:
+    """The case an import once filed under this court and number, which a person has since moved to
+    another (under any spelling of the debtor): asked only when no case holds them now."""
+    written = _history(Case).model.objects.filter(
+        court_id=court.pk, case_number_normalized=key, history_change_reason=CHANGE_REASON
+    )
+    return Case.objects.filter(pk__in=written.values("id")).order_by("-pk").first()
 
 
 # --- events and their typed records ------------------------------------------------------------------
