@@ -146,6 +146,16 @@ def test_search_without_match_says_so(client, fibercore):
     assert "No case matches" in page and "enron" in page
 
 
+@pytest.mark.parametrize("headers", [HTMX, {}], ids=["fragment", "page"])
+def test_a_search_too_long_to_run_says_so(client, fibercore, headers, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):  # no search run: the courts and years of the filters at most
+        response = client.get(reverse("timeline:case_list"), {"q": "fibercore " * 500}, headers=headers)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "No case matches" in page and "FiberCore, Inc." not in page
+    assert "A search can be at most 200 characters long; this one has 4999." in page
+
+
 @pytest.mark.parametrize(
     "params, shown",
     [
@@ -845,5 +855,5 @@ def test_a_link_to_an_event_finds_its_page(client, long_case):
     assert response.headers["Location"] == f"{case.get_absolute_url()}?page=3#event-{order[420]}"
     response = client.get(case.get_absolute_url(), {"event": order[5]})
     assert response.headers["Location"] == f"{case.get_absolute_url()}#event-{order[5]}"
-    for unknown in ("0", "x"):
+    for unknown in ("0", "x", "²", "١٢٣x", "-5", "9" * 5000):  # '²' is a digit to str.isdigit, not to int()
         assert client.get(case.get_absolute_url(), {"event": unknown}).headers["Location"] == case.get_absolute_url()

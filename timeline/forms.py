@@ -26,6 +26,7 @@ CASE_SORTS = {
     "added": ("Recently added", ["-created", "-id"]),
 }
 PAGE_SIZE = 25
+SEARCH_MAX_LENGTH = 200  # longer than any debtor, number and court together: past it, a paste gone wrong
 
 
 def courts_with_cases():
@@ -92,7 +93,10 @@ class CaseFilterForm(forms.Form):
     q = forms.CharField(
         label="Search cases",
         required=False,
-        max_length=200,
+        max_length=SEARCH_MAX_LENGTH,
+        error_messages={
+            "max_length": "A search can be at most %(limit_value)d characters long; this one has %(show_value)d."
+        },
         widget=forms.TextInput(
             attrs={
                 "type": "search",
@@ -142,7 +146,9 @@ class CaseFilterForm(forms.Form):
 
     def results(self, rows: Callable[[QuerySet], QuerySet] = lambda cases: cases):
         """What the Paginator pages: ``rows(cases)`` (the page's annotations), or for a search
-        the ``SearchResults`` that match it once."""
+        the ``SearchResults`` that match it once. A search too long to run matches nothing (and says why)."""
+        if self.has_error("q"):
+            return Case.objects.none()
         if not self.values()["q"]:
             return rows(self.cases())
         return SearchResults(self.cases(), Case.objects.for_list(), rows)
@@ -150,7 +156,7 @@ class CaseFilterForm(forms.Form):
     @property
     def active(self) -> bool:
         v = self.values()
-        return any(v[name] for name in ("q", "court", "chapter", "year", "status"))
+        return self.has_error("q") or any(v[name] for name in ("q", "court", "chapter", "year", "status"))
 
 
 class SearchResults:
@@ -222,6 +228,16 @@ def _partial_date_bound(value: str, end: bool) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise forms.ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid") from None
+
+
+class EventLinkForm(forms.Form):
+    """``?event=N``, a link to one event of a long chronology: N is an event's id, or the link leads to
+    the first page (``str.isdigit`` takes '²' for a digit, ``int`` does not)."""
+
+    event = forms.IntegerField(min_value=1)
+
+    def event_id(self) -> int | None:
+        return self.cleaned_data["event"] if self.is_valid() else None
 
 
 class ChronologyFilterForm(forms.Form):

@@ -31,7 +31,15 @@ from .chronology import (
     quote_in_paragraph,
     with_event_stats,
 )
-from .forms import PAGE_SIZE, CaseFilterForm, ChronologyFilterForm, courts_with_cases, list_rows, petition_years
+from .forms import (
+    PAGE_SIZE,
+    CaseFilterForm,
+    ChronologyFilterForm,
+    EventLinkForm,
+    courts_with_cases,
+    list_rows,
+    petition_years,
+)
 from .models import EventSource, Release
 
 
@@ -65,8 +73,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if "event" in request.GET and "page" not in request.GET and not wants_fragment(request):
         # a link to one event of a long chronology (#event-N led nowhere): the page that shows it
         chronology, _ = chronology_outline(case, filters.values())
-        event_id = request.GET["event"]
-        number = page_of_event(chronology, int(event_id)) if event_id.isdigit() else None
+        event_id = EventLinkForm(request.GET).event_id()
+        number = page_of_event(chronology, event_id) if event_id else None
         anchor = f"#event-{event_id}" if number else ""
         return redirect(f"{request.path}{page_link(request.GET)(number or 1).rstrip('?')}{anchor}")
     chronology = chronology_html(request, case, filters)
