@@ -646,6 +646,26 @@ def test_a_span_that_no_longer_matches_is_shown_as_recorded():
     assert not context.exact and context.quote == "a quote that was here"
 
 
+def test_every_public_page_answers_head_as_get(client, fibercore):
+    """Monitors and link checkers ask with HEAD: the same status and headers as GET, no body."""
+    release, source = fibercore.releases.get(), EventSource.objects.first()
+    urls = [
+        reverse("timeline:case_list"),
+        fibercore.get_absolute_url(),
+        reverse("timeline:release_detail", args=[release.pk]),
+        reverse("timeline:release_original", args=[release.pk]),
+        reverse("timeline:source_quote", args=[source.pk]),
+        reverse("timeline:data"),
+        *(reverse(f"timeline:case_{kind}", args=[fibercore.pk]) for kind in ("json", "csv", "ics", "feed")),
+        reverse("timeline:cases_feed"),
+    ]
+    for url in urls:
+        got, head = client.get(url), client.head(url)
+        assert got.status_code == 200 and (head.status_code, head["Content-Type"]) == (200, got["Content-Type"]), url
+        assert head.content == b"", url
+    assert client.post(reverse("timeline:case_list")).status_code == 405  # still read-only
+
+
 # --- words and pictures --------------------------------------------------------------------------
 
 

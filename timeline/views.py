@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from cases.models import Case
@@ -48,7 +48,7 @@ def wants_fragment(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseFilterForm(request.GET, courts=courts_with_cases(), years=petition_years())
@@ -65,7 +65,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(case_for_detail(head=not wants_fragment(request)), pk=pk)
@@ -91,7 +91,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "timeline/case_detail.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def source_quote(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(EventSource.objects.select_related("release", "event__case__company"), pk=pk)
@@ -105,7 +105,7 @@ def source_quote(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
     release = get_object_or_404(Release.objects.defer("original").select_related("case__company", "company"), pk=pk)
     sources = list(release.sources.select_related("event").order_by("start", "end", "id"))
@@ -131,7 +131,7 @@ def download_name(release: Release) -> str:
     return name if name.rsplit(".", 1)[-1].lower() in _TEXT_EXTENSIONS else f"{name}.txt"
 
 
-@require_GET
+@require_safe
 def release_original(request: HttpRequest, pk: int) -> HttpResponse:
     """The file exactly as received, always as a download and never as a page (it may be HTML)."""
     release = get_object_or_404(Release.objects.only("id", "origin", "original"), pk=pk)
@@ -154,7 +154,7 @@ def _attachment(response: HttpResponse, case: Case, extension: str) -> HttpRespo
     return response
 
 
-@require_GET
+@require_safe
 def case_json(request: HttpRequest, pk: int) -> HttpResponse:
     case, entries = _export(request, pk)
     people = list(case.company.people.order_by("pk"))
@@ -164,20 +164,20 @@ def case_json(request: HttpRequest, pk: int) -> HttpResponse:
     return _attachment(response, case, "json")
 
 
-@require_GET
+@require_safe
 def case_csv(request: HttpRequest, pk: int) -> HttpResponse:
     case, entries = _export(request, pk)
     response = HttpResponse(exports.case_csv(request, case, entries), content_type="text/csv; charset=utf-8")
     return _attachment(response, case, "csv")
 
 
-@require_GET
+@require_safe
 def case_ics(request: HttpRequest, pk: int) -> HttpResponse:
     case, entries = _export(request, pk)
     response = HttpResponse(exports.case_calendar(request, case, entries), content_type="text/calendar; charset=utf-8")
     return _attachment(response, case, "ics")
 
 
-@require_GET
+@require_safe
 def data_page(request: HttpRequest) -> HttpResponse:
     return render(request, "timeline/data.html")
