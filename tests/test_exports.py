@@ -115,6 +115,29 @@ def test_csv_never_starts_a_cell_with_a_formula(client, fibercore):
     assert rows[-1]["summary"] == '\'=HYPERLINK("http://evil","x")'
 
 
+def test_no_csv_cell_starts_a_formula_whatever_its_column(client, fibercore):
+    """A currency, a qualifier, a note or a party is text a release or a person wrote too."""
+    TimelineEvent.objects.create(
+        case=fibercore,
+        kind="other",
+        summary="\tcmd",
+        date=dt.date(2004, 1, 5),
+        date_text="@SUM(A1)",
+        amount=-5,
+        currency="=1+",
+        amount_qualifier="+cmd",
+        amount_note="-2+3",
+        parties=[{"name": "=HYPERLINK(1)", "role": "\rx"}],
+    )
+    rows = list(csv.DictReader(io.StringIO(client.get(reverse("timeline:case_csv", args=[fibercore.pk])).text)))
+    row = next(r for r in rows if r["kind"] == "other")
+    for column in ("summary", "date_text", "currency", "amount_qualifier", "amount_note", "parties"):
+        assert row[column].startswith("'"), (column, row[column])
+    assert row["amount"] == "-5.00"  # a number is no formula
+    for r in rows:
+        assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for k, value in r.items() if k != "amount"), r
+
+
 def test_icalendar_export_has_all_day_events_with_month_spans(client, fibercore):
     response = client.get(reverse("timeline:case_ics", args=[fibercore.pk]))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"

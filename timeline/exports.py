@@ -170,10 +170,19 @@ CSV_COLUMNS = [
 ]
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value) -> str:
-    """Text from a release must not run as a spreadsheet formula (=HYPERLINK(...), +cmd, @SUM)."""
+    """No cell may run as a spreadsheet formula (=HYPERLINK(...), +cmd, @SUM): text starting like one is
+    quoted, whatever the column (a currency or a qualifier is text a release or a person wrote too). A
+    number (an id, an amount) is written as the number it is: '-5.00' is no formula, and stays a number."""
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, int):
+        return str(value)
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def case_csv(request: HttpRequest, case: Case, entries: list[Entry]) -> str:
@@ -183,30 +192,29 @@ def case_csv(request: HttpRequest, case: Case, entries: list[Entry]) -> str:
     writer.writerow(CSV_COLUMNS)
     for entry in entries:
         e, when = entry.event, entry.when
-        writer.writerow(
-            [
-                e.pk,
-                e.kind,
-                entry.kind_label,
-                when.edtf if when else "",
-                when.precision if when else "",
-                (when.qualifier or "") if when else "",
-                _cell(when.text if when else ""),
-                entry.date_words or entry.reported_words,
-                entry.reported.edtf if entry.reported else "",
-                _cell(e.summary),
-                "" if e.amount is None else f"{e.amount:f}",
-                e.currency if e.amount is not None else "",
-                e.amount_qualifier,
-                _cell(e.amount_note),
-                _cell(entry.amount),
-                _cell("; ".join(parties_words(e.parties))),
-                "; ".join(request.build_absolute_uri(s.release.get_absolute_url()) for s in entry.sources),
-                _cell(" ".join(entry.conflicts)),
-                "yes" if entry.touched_by_staff else "no",
-                f"{page}#{entry.anchor}",
-            ]
-        )
+        row = [
+            e.pk,
+            e.kind,
+            entry.kind_label,
+            when.edtf if when else "",
+            when.precision if when else "",
+            (when.qualifier or "") if when else "",
+            when.text if when else "",
+            entry.date_words or entry.reported_words,
+            entry.reported.edtf if entry.reported else "",
+            e.summary,
+            e.amount,
+            e.currency if e.amount is not None else "",
+            e.amount_qualifier,
+            e.amount_note,
+            entry.amount,
+            "; ".join(parties_words(e.parties)),
+            "; ".join(request.build_absolute_uri(s.release.get_absolute_url()) for s in entry.sources),
+            " ".join(entry.conflicts),
+            "yes" if entry.touched_by_staff else "no",
+            f"{page}#{entry.anchor}",
+        ]
+        writer.writerow([_cell(value) for value in row])
     return out.getvalue()
 
 
