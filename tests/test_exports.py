@@ -17,7 +17,7 @@ from icalendar import Calendar
 from cases.models import Case
 from timeline.models import TimelineEvent
 
-from .fibercore import build_fibercore
+from .fibercore import add_source, build_fibercore
 
 pytestmark = pytest.mark.django_db
 
@@ -180,6 +180,29 @@ def test_atom_feed_of_new_cases(client, fibercore, make_case, make_company):
         "FiberCore, Inc., Chapter 11, Bankr. D. Mass.",
     ]
     assert "Petition date: November 14, 2003." in entries[1].find(f"{ATOM}summary").text
+
+
+MARKUP = "<script>alert(1)</script> and &lt;script&gt;"  # as a release wrote them: text, not markup
+
+
+def test_atom_feeds_send_what_a_release_wrote_as_text(client, fibercore):
+    release = fibercore.releases.get()
+    release.text += f"\nThe court sealed the {MARKUP} exhibits.\n"
+    release.save()
+    event = TimelineEvent.objects.create(case=fibercore, kind="other", summary=f"Sealed the {MARKUP} exhibits")
+    add_source(event, release, f"sealed the {MARKUP} exhibits")
+    fibercore.case_number = MARKUP
+    fibercore.save()
+    for url, wanted in (
+        (reverse("timeline:case_feed", args=[fibercore.pk]), f"Sealed the {MARKUP} exhibits"),
+        (reverse("timeline:cases_feed"), f"Case number: {MARKUP}."),
+    ):
+        response = client.get(url)
+        assert "<script>" not in response.content.decode(), url  # escaped once, as XML text is
+        summaries = ET.fromstring(response.content).iter(f"{ATOM}summary")
+        match = [s for s in summaries if wanted in s.text]
+        assert match and all(s.get("type") == "text" for s in match), url
+        assert all(e.get("type") in (None, "text") for e in ET.fromstring(response.content).iter(f"{ATOM}title"))
 
 
 def test_exports_of_an_unknown_case_are_404(client):

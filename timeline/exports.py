@@ -285,10 +285,20 @@ def case_calendar(request: HttpRequest, case: Case, entries: list[Entry]) -> byt
 # --- Atom feeds ----------------------------------------------------------------------------------
 
 
+class TextAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are plain text (``type="text"``), as everything the feeds say is. Django
+    sends them as ``type="html"``: a release's own '&lt;script&gt;' then reached readers as markup."""
+
+    def add_item_elements(self, handler, item) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class CaseEventsFeed(Feed):
     """The events of one case, newest written first: follow a case without revisiting it."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
 
     def get_object(self, request, pk: int) -> Case:
         return get_object_or_404(Case.objects.for_list(), pk=pk)
@@ -335,7 +345,7 @@ class CaseEventsFeed(Feed):
 class NewCasesFeed(Feed):
     """Cases as they are added: the newest 50."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
     title = f"{APP_NAME}: new cases"
     subtitle = "Bankruptcy cases read from press releases, newest first."
 
