@@ -503,6 +503,41 @@ def test_staff_corrections_are_marked_for_everyone_but_detailed_only_for_staff(s
     assert "Edited by staff: amount, date" in staff
 
 
+@pytest.mark.parametrize(
+    "perms, shown",
+    [
+        ([], set()),
+        (["cases.change_case"], {"case"}),
+        (["timeline.change_timelineevent", "timeline.view_timelineevent"], {"event"}),
+        (["timeline.change_release"], {"release"}),
+    ],
+    ids=["no-change-permission", "cases-only", "events-only", "releases-only"],
+)
+def test_an_edit_link_shows_only_to_whom_the_admin_lets_change_it(fibercore, django_user_model, perms, shown):
+    """Each edit link leads to a change form the person may use: none is a 403."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(username="reader", password="a-long-test-password", is_staff=True)
+    for perm in perms:
+        app_label, codename = perm.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    client = Client()
+    client.force_login(user)
+    award, release = fibercore.events.get(kind="award"), fibercore.releases.get()
+    award.mark_edited(["amount"])
+    award.save()
+    links = {
+        "case": reverse("admin:cases_case_change", args=[fibercore.pk]),
+        "event": reverse("admin:timeline_timelineevent_change", args=[award.pk]),
+        "release": reverse("admin:timeline_release_change", args=[release.pk]),
+    }
+    pages = client.get(fibercore.get_absolute_url()).content.decode() + client.get(release.get_absolute_url()).text
+    assert {name for name, url in links.items() if f'href="{url}"' in pages} == shown
+    for name in shown:
+        assert client.get(links[name]).status_code == 200, name
+    assert "Edited by staff: amount" in pages  # staff still see what a person changed
+
+
 def test_staff_see_an_admin_link_in_the_navigation(staff_client, fibercore):
     client = Client()
     admin_link = f'href="{reverse("admin:index")}"'

@@ -37,7 +37,8 @@ from .chronology import (
     with_chronology_version,
 )
 from .forms import ChronologyFilterForm
-from .models import Release
+from .models import Release, TimelineEvent
+from .permissions import may_change
 from .svg import timeline_pictures
 
 
@@ -215,7 +216,8 @@ def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterF
 
     Everything the partial reads is in the key: the outline (the case's version and the filters),
     the page number, the query string (``{% querystring %}``, the date inputs, the filter errors),
-    ``request.path`` and ``staff`` (admin links), so a hit is byte for byte what a render would be.
+    ``request.path``, ``staff`` (their notes) and ``edit_events`` (the admin links), so a hit is byte
+    for byte what a render would be.
     Stored as a plain str, marked safe when read: it is this template's own output, escaped when
     rendered. A query string with parameters the page does not read (``?utm_source=...``, anything
     a crawler adds) is rendered but not stored: every such address would be a key of its own.
@@ -223,9 +225,11 @@ def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterF
     values = filters.values()
     version = chronology_version(case)
     staff = request.user.is_staff
+    edit_events, edit_case = may_change(request.user, TimelineEvent), may_change(request.user, Case)
     key = None
     if request.GET.keys() <= CHRONOLOGY_PARAMETERS:
-        parts = (version, request.path, request.META.get("QUERY_STRING", ""), staff, get_language())
+        rights = (staff, edit_events, edit_case)
+        parts = (version, request.path, request.META.get("QUERY_STRING", ""), rights, get_language())
         key = f"case-chronology-html:{case.pk}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
     cached = cache.get(key) if key else None
     if cached is not None:
@@ -239,7 +243,12 @@ def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterF
         return page_entries(case, ids, chronology.conflicts)
 
     page = chronology_page(
-        chronology, entries_of, request.GET.get("page"), staff=staff, page_link=page_link(request.GET)
+        chronology,
+        entries_of,
+        request.GET.get("page"),
+        staff=staff,
+        edit_events=edit_events,
+        page_link=page_link(request.GET),
     )
     context = {
         "case": case,
@@ -248,6 +257,7 @@ def chronology_html(request: HttpRequest, case: Case, filters: ChronologyFilterF
         "timelines": [t.linked(page.href) for t in chronology.timelines],
         "filters": filters,
         "staff": staff,
+        "edit_case": edit_case,
     }
     html = render_to_string("timeline/case_detail.html#chronology", context, request)
     if key:
@@ -263,18 +273,18 @@ def _row(obj) -> tuple | None:
 def case_head(request: HttpRequest, case: Case, chronology: ChronologyHTML) -> tuple[SafeString, SafeString]:
     """The page's ``case_head`` and ``releases`` partials, from the cache when they were rendered
     from the same values: the case's, its company's and court's rows, the head lists read with the
-    case (``_HEAD_LISTS``, as the database gave them), the chronology's two figures, ``staff``."""
-    staff = request.user.is_staff
+    case (``_HEAD_LISTS``, as the database gave them), the chronology's two figures, ``edit_case``."""
+    edit_case = may_change(request.user, Case)
     key = None
     if "people_json" in case.__dict__:
         lists = tuple(case.__dict__[f"{name}_json"] for name in _HEAD_LISTS)
         rows = (_row(case), _row(case.company), _row(case.court))
-        figures = (chronology.total, chronology.conflict_count, staff, get_language(), get_script_prefix())
+        figures = (chronology.total, chronology.conflict_count, edit_case, get_language(), get_script_prefix())
         key = f"case-head-html:{case.pk}:{hashlib.sha256(repr((rows, lists, figures)).encode()).hexdigest()}"
         cached = cache.get(key)
         if cached is not None:
             return mark_safe(cached[0]), mark_safe(cached[1])
-    context = {"case": case, "conflict_count": chronology.conflict_count, "staff": staff, **head_lists(case)}
+    context = {"case": case, "conflict_count": chronology.conflict_count, "edit_case": edit_case, **head_lists(case)}
     head = render_to_string("timeline/case_detail.html#case_head", context, request)
     releases = render_to_string("timeline/case_detail.html#releases", context, request)
     if key:

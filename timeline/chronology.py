@@ -513,11 +513,12 @@ def url_maker(name: str) -> Callable[[int], str]:
     return lambda pk: f"{before}{pk}{after}"
 
 
-def entry_rows(entries: Iterable[Entry], staff: bool = False) -> list[dict]:
-    """What the page prints for each entry, as plain values: the template only places them."""
+def entry_rows(entries: Iterable[Entry], staff: bool = False, edit_events: bool = False) -> list[dict]:
+    """What the page prints for each entry, as plain values: the template only places them. ``staff``
+    see what a person changed; ``edit_events``, those who may change events, a link to its admin form."""
     quote_url = url_maker("timeline:source_quote")
     release_url = url_maker("timeline:release_detail")
-    edit_url = url_maker("admin:timeline_timelineevent_change") if staff else None
+    edit_url = url_maker("admin:timeline_timelineevent_change") if edit_events else None
     releases: dict[int, tuple[str, str, str]] = {}
     rows = []
     for entry in entries:
@@ -568,6 +569,7 @@ def entry_rows(entries: Iterable[Entry], staff: bool = False) -> list[dict]:
         }
         if edit_url:
             row["edit_url"] = edit_url(event.pk)
+        if staff:
             row["edited"] = ", ".join(str(f) for f in event.edited_fields or ())
             row["entered_by_staff"] = event.origin == "staff"
         rows.append(row)
@@ -753,6 +755,7 @@ def chronology_page(
     size: int = ENTRIES_PER_PAGE,
     staff: bool = False,
     page_link: Callable[[int], str] | None = None,
+    edit_events: bool = False,
 ) -> ChronologyPage:
     """Page ``number`` of the outline's entries: its entries grouped and printed, year counts of the whole.
 
@@ -773,7 +776,7 @@ def chronology_page(
             years[0].months[0].continued = True
         if page_link:
             links = [page_link(n) for n in range(1, num_pages + 1)]
-    rows = iter(entry_rows(shown, staff))
+    rows = iter(entry_rows(shown, staff, edit_events))
     for year in years:
         for month in year.months:
             month.rows = [next(rows) for _ in month.entries]

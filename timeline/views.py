@@ -41,6 +41,7 @@ from .forms import (
     petition_years,
 )
 from .models import EventSource, Release
+from .permissions import may_change
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -114,7 +115,7 @@ def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sources": sources,
         "segments": highlighted_segments(release.text, sources),
         "filename": download_name(release),
-        "staff": request.user.is_staff,
+        "edit_release": may_change(request.user, Release),
     }
     return render(request, "timeline/release_detail.html", context)
 
