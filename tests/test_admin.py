@@ -9,6 +9,9 @@ from django.urls import reverse
 from cases.models import AdversaryProceeding, Case, Company, DisclosedAward, Motion, Person
 from timeline.models import EventSource, Release, TimelineEvent
 
+from .admin_forms import change_form_data, change_url
+from .test_review import imported
+
 pytestmark = pytest.mark.django_db
 
 MODELS = [Company, Person, Case, Motion, AdversaryProceeding, DisclosedAward, Release, TimelineEvent]
@@ -182,3 +185,35 @@ def test_a_correction_is_recorded_as_staff_work_with_history(staff_client, make_
     previous = case.history.order_by("history_date")
     assert [h.petition_date for h in previous] == [dt.date(2003, 11, 14), dt.date(2003, 11, 13)]
     assert previous.last().history_user == staff_client.user
+
+
+def test_a_sources_span_edited_in_the_admin_takes_the_words_it_spans(staff_client, tmp_path):
+    """The release page highlights the span and the case page quotes the quote: they must be one passage."""
+    imported("00")
+    event = TimelineEvent.objects.get(kind="adversary_proceeding")
+    source = event.sources.get()
+    text = source.release.text
+    start = text.index("CommScope")
+    data = change_form_data(staff_client, event, **{"sources-0-start": str(start), "sources-0-end": str(start + 9)})
+    response = staff_client.post(change_url(event), data)
+    assert response.status_code == 302, response.context and response.context["inline_admin_formsets"][0].formset.errors
+    source.refresh_from_db()
+    assert (source.start, source.end, source.quote) == (start, start + 9, "CommScope")
+    assert "<mark>CommScope</mark>" in staff_client.get(source.release.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    "start, end, message",
+    [
+        (10, 10**6, "The release&#x27;s text ends at character"),  # past the end of the text
+        (40, 40, "A source spans at least one character"),
+    ],
+)
+def test_a_span_that_holds_no_words_of_the_release_is_refused(staff_client, start, end, message):
+    imported("00")
+    event = TimelineEvent.objects.get(kind="adversary_proceeding")
+    before = event.sources.values_list("start", "end", "quote").get()
+    data = change_form_data(staff_client, event, **{"sources-0-start": str(start), "sources-0-end": str(end)})
+    response = staff_client.post(change_url(event), data)
+    assert response.status_code == 200 and message in response.content.decode()
+    assert event.sources.values_list("start", "end", "quote").get() == before

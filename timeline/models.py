@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -180,3 +181,15 @@ class EventSource(models.Model):
 
     def __str__(self) -> str:
         return f"{self.release} [{self.start}:{self.end}]"
+
+    def clean(self) -> None:
+        """The span is the passage: the release page highlights it, the case page quotes the quote, so
+        a span a person moves takes the words it now spans. A span with none of the text is refused."""
+        if self.release_id is None or self.start is None or self.end is None:
+            return  # the form reports the missing field
+        text = self.release.text
+        if self.end <= self.start:
+            raise ValidationError({"end": "A source spans at least one character: end after start."})
+        if self.end > len(text):
+            raise ValidationError({"end": f"The release's text ends at character {len(text)}."})
+        self.quote = text[self.start : self.end]
