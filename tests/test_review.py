@@ -252,3 +252,23 @@ def test_a_release_naming_the_debtor_otherwise_joins_the_numbered_case_staff_mov
     status, _, err = ingest(renamed)
     assert status == 0, err
     assert list(Case.objects.values_list("pk", "court_id")) == [(case.pk, "deb")]
+
+
+@pytest.mark.parametrize(
+    "prefix, kind",
+    [("00", "petition_filed"), ("00", "motion_filed"), ("400", "petition_filed")],  # 400: told without a date
+    ids=["petition", "motion", "undated-petition"],
+)
+def test_a_release_told_again_confirms_the_event_staff_re_dated_rather_than_copying_it(
+    staff_client, tmp_path, prefix, kind
+):
+    imported(prefix)
+    event = TimelineEvent.objects.get(kind=kind)
+    count = TimelineEvent.objects.count()
+    correction = {"date": "2003-11-10", "date_precision": "day", "date_text": "from the docket"}
+    response = staff_client.post(change_url(event), change_form_data(staff_client, event, **correction))
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    retold(prefix, tmp_path)
+    assert TimelineEvent.objects.count() == count
+    event = TimelineEvent.objects.get(kind=kind)
+    assert event.date == dt.date(2003, 11, 10) and event.sources.count() == 2  # the person's day, both releases

@@ -392,6 +392,8 @@ class _EventWriter:
         # rows already matched by an event of this release: each matches at most one
         self.claimed: set[int] = set()
         self.claimed_records: set[int] = set()  # id() of the record objects, saved or not yet
+        # per event a person re-dated or reworded: the (date, precision, summary) imports wrote on it
+        self.imported: dict[int, set[tuple]] = {}
 
     def write(self, events: tuple[Event, ...]) -> tuple[int, int]:
         self.known = self._known_rows(events)
@@ -449,6 +451,7 @@ class _EventWriter:
         found = sql.select_related(TimelineEvent, related, "{case_id} = %s", [self.case.pk], order_by="{id}")
         for row in found:
             row.case = self.case
+        self.imported = _imported_tellings([row for row in found if _EVENT_KEYS & set(row.edited_fields)])
         return found
 
     def _deleted_rows(self, events: tuple[Event, ...]) -> list:
@@ -462,25 +465,16 @@ class _EventWriter:
     # An event is known when another release (or a person) already recorded it: same kind and same
     # date, or same kind and the same typed record (the same adversary defendant, award counterparty,
     # motion kind). Each known row matches at most one event of this release, so a release reporting
-    # two orders entered on one day keeps both.
+    # two orders entered on one day keeps both. An event a person re-dated or reworded is known by its
+    # values now, and failing those by what the importer wrote there: a correction never copies an event.
     def _known_event(self, ev: Event) -> TimelineEvent | None:
         identity = _identity(ev, self.debtor)
-        for row in self.known:
-            if row.pk in self.claimed or row.kind != ev.kind:
-                continue
-            row_identity = _row_identity(row, self.debtor)
-            if identity and row_identity:
-                if identity != row_identity:
-                    continue
-                if ev.kind != TimelineEvent.Kind.MOTION_FILED or _dates_compatible(row, ev.date):
+        rows = [(row, _row_identity(row, self.debtor)) for row in self.known]
+        rows = [(row, row_identity) for row, row_identity in rows if row.pk not in self.claimed and row.kind == ev.kind]
+        for tellings in (_telling_now, lambda row: self.imported.get(row.pk, ())):
+            for row, row_identity in rows:
+                if any(_tells(ev, identity, row_identity, *telling) for telling in tellings(row)):
                     return row
-                continue
-            if ev.date is None or row.date is None:
-                if ev.date is None and row.date is None and _squash(row.summary) == _squash(ev.summary):
-                    return row
-                continue
-            if (row.date, row.date_precision) == (ev.date.value, ev.date.precision):
-                return row
         return None
 
     def _confirm(self, row: TimelineEvent, ev: Event) -> list[str]:
@@ -601,6 +595,39 @@ _FILLABLE_EVENT_FIELDS = [
     "confidence",
     "confidence_facts",
 ]
+
+
+_EVENT_KEYS = {"date", "summary"}  # what an event without a typed record is known by
+
+
+def _imported_tellings(rows: list[TimelineEvent]) -> dict[int, set[tuple]]:
+    """Per event, the (date, precision, summary) imports wrote on it (from its history): one query, and
+    none at all unless a person changed the date or summary of one."""
+    tellings: dict[int, set[tuple]] = {}
+    if not rows:
+        return tellings
+    written = _history(TimelineEvent).model.objects.filter(
+        id__in=[row.pk for row in rows], history_change_reason=CHANGE_REASON
+    )
+    for pk, *telling in written.values_list("id", "date", "date_precision", "summary").order_by():
+        tellings.setdefault(pk, set()).add(tuple(telling))
+    return tellings
+
+
+def _telling_now(row: TimelineEvent) -> tuple[tuple, ...]:
+    return ((row.date, row.date_precision, row.summary),)
+
+
+def _tells(ev: Event, identity: tuple | None, row_identity: tuple | None, date, precision: str, summary: str) -> bool:
+    """The release's event is the row's, told with this date and summary."""
+    if identity and row_identity:
+        if identity != row_identity:
+            return False
+        same_day = date is None or ev.date is None or (date, precision) == (ev.date.value, ev.date.precision)
+        return ev.kind != TimelineEvent.Kind.MOTION_FILED or same_day
+    if ev.date is None or date is None:
+        return ev.date is None and date is None and _squash(summary) == _squash(ev.summary)
+    return (date, precision) == (ev.date.value, ev.date.precision)
 
 
 def _identity(ev: Event, debtor: str) -> tuple | None:
