@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from cases.models import Case, Company, CompanyAlias
+from cases.models import AdversaryProceeding, Case, Company, CompanyAlias, DisclosedAward, Motion
 from timeline import review
 from timeline.models import TimelineEvent
 
@@ -272,3 +272,28 @@ def test_a_release_told_again_confirms_the_event_staff_re_dated_rather_than_copy
     assert TimelineEvent.objects.count() == count
     event = TimelineEvent.objects.get(kind=kind)
     assert event.date == dt.date(2003, 11, 10) and event.sources.count() == 2  # the person's day, both releases
+
+
+@pytest.mark.parametrize(
+    "model, correction",
+    [
+        (AdversaryProceeding, {"defendant": "CommScope Solutions"}),
+        (Motion, {"kind": "cash_collateral"}),
+        (DisclosedAward, {"in_favor_of": "Shin-Etsu Chemical Co."}),
+    ],
+    ids=["adversary-defendant", "motion-kind", "award-counterparty"],
+)
+def test_a_release_told_again_confirms_the_record_staff_corrected_rather_than_copying_it(
+    staff_client, tmp_path, model, correction
+):
+    """A typed record is known by what it is (a motion's kind, a suit's defendant, an award's parties)."""
+    imported("00")
+    record = model.objects.get()
+    count = TimelineEvent.objects.count()
+    response = staff_client.post(change_url(record), change_form_data(staff_client, record, **correction))
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    retold("00", tmp_path)
+    assert TimelineEvent.objects.count() == count and model.objects.count() == 1
+    record = model.objects.get()
+    assert all(getattr(record, field) == value for field, value in correction.items())
+    assert all(e.sources.count() == 2 for e in TimelineEvent.objects.all())

@@ -392,7 +392,7 @@ class _EventWriter:
         # rows already matched by an event of this release: each matches at most one
         self.claimed: set[int] = set()
         self.claimed_records: set[int] = set()  # id() of the record objects, saved or not yet
-        # per event a person re-dated or reworded: the (date, precision, summary) imports wrote on it
+        # per event a person corrected: how imports told it, (identity, date, precision, summary) each
         self.imported: dict[int, set[tuple]] = {}
 
     def write(self, events: tuple[Event, ...]) -> tuple[int, int]:
@@ -451,7 +451,7 @@ class _EventWriter:
         found = sql.select_related(TimelineEvent, related, "{case_id} = %s", [self.case.pk], order_by="{id}")
         for row in found:
             row.case = self.case
-        self.imported = _imported_tellings([row for row in found if _EVENT_KEYS & set(row.edited_fields)])
+        self.imported = _imported_tellings(found, self.debtor, related)
         return found
 
     def _deleted_rows(self, events: tuple[Event, ...]) -> list:
@@ -469,11 +469,10 @@ class _EventWriter:
     # values now, and failing those by what the importer wrote there: a correction never copies an event.
     def _known_event(self, ev: Event) -> TimelineEvent | None:
         identity = _identity(ev, self.debtor)
-        rows = [(row, _row_identity(row, self.debtor)) for row in self.known]
-        rows = [(row, row_identity) for row, row_identity in rows if row.pk not in self.claimed and row.kind == ev.kind]
-        for tellings in (_telling_now, lambda row: self.imported.get(row.pk, ())):
-            for row, row_identity in rows:
-                if any(_tells(ev, identity, row_identity, *telling) for telling in tellings(row)):
+        rows = [row for row in self.known if row.pk not in self.claimed and row.kind == ev.kind]
+        for tellings in (lambda row: (_telling(row, self.debtor),), lambda row: self.imported.get(row.pk, ())):
+            for row in rows:
+                if any(_tells(ev, identity, *telling) for telling in tellings(row)):
                     return row
         return None
 
@@ -598,28 +597,50 @@ _FILLABLE_EVENT_FIELDS = [
 
 
 _EVENT_KEYS = {"date", "summary"}  # what an event without a typed record is known by
+_RECORD_KEYS = {  # what a typed record is known by (its identity)
+    "motion": ("kind",),
+    "adversary_proceeding": ("defendant",),
+    "award": ("kind", "in_favor_of", "against"),
+}
 
 
-def _imported_tellings(rows: list[TimelineEvent]) -> dict[int, set[tuple]]:
-    """Per event, the (date, precision, summary) imports wrote on it (from its history): one query, and
-    none at all unless a person changed the date or summary of one."""
+def _telling(row: TimelineEvent, debtor: str) -> tuple:
+    """How the row tells its event now: (identity, date, precision, summary)."""
+    return (_row_identity(row, debtor), row.date, row.date_precision, row.summary)
+
+
+def _imported_tellings(rows: list[TimelineEvent], debtor: str, related: list[str]) -> dict[int, set[tuple]]:
+    """Per event a person corrected (its date or summary, or what its typed record is known by), how
+    imports told it, from the history of the event and of its record (``related``: the records read
+    with the rows): a query per model that has such a row, and none at all when none has."""
     tellings: dict[int, set[tuple]] = {}
-    if not rows:
-        return tellings
-    written = _history(TimelineEvent).model.objects.filter(
-        id__in=[row.pk for row in rows], history_change_reason=CHANGE_REASON
-    )
-    for pk, *telling in written.values_list("id", "date", "date_precision", "summary").order_by():
-        tellings.setdefault(pk, set()).add(tuple(telling))
+    redated = [row for row in rows if _EVENT_KEYS & set(row.edited_fields)]
+    if redated:
+        written = _history(TimelineEvent).model.objects.filter(
+            id__in=[row.pk for row in redated], history_change_reason=CHANGE_REASON
+        )
+        identities = {row.pk: _row_identity(row, debtor) for row in redated}
+        for pk, *told in written.values_list("id", "date", "date_precision", "summary").order_by():
+            tellings.setdefault(pk, set()).add((identities[pk], *told))
+    for field in related:
+        keys, corrected = _RECORD_KEYS[field], {}  # record id -> the rows pointing at it
+        for row in rows:
+            record = getattr(row, field)
+            if record is not None and set(keys) & set(record.edited_fields):
+                corrected.setdefault(record.pk, []).append(row)
+        if not corrected:
+            continue
+        model = _RECORD_MODEL[field]
+        written = _history(model).model.objects.filter(id__in=list(corrected), history_change_reason=CHANGE_REASON)
+        for pk, *values in written.values_list("id", *keys).order_by():
+            identity = _record_identity(field, model(**dict(zip(keys, values, strict=True))), debtor)
+            for row in corrected[pk]:
+                tellings.setdefault(row.pk, set()).add((identity, row.date, row.date_precision, row.summary))
     return tellings
 
 
-def _telling_now(row: TimelineEvent) -> tuple[tuple, ...]:
-    return ((row.date, row.date_precision, row.summary),)
-
-
 def _tells(ev: Event, identity: tuple | None, row_identity: tuple | None, date, precision: str, summary: str) -> bool:
-    """The release's event is the row's, told with this date and summary."""
+    """The release's event is the row's, told with this identity, date and summary."""
     if identity and row_identity:
         if identity != row_identity:
             return False
