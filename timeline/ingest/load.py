@@ -7,8 +7,9 @@ disagree, both versions are kept as events so the pages can show the conflict.
 
 People come first: a value someone set or corrected in the admin (``edited_fields``) is never
 overwritten, a record entered by staff is never changed, and nothing is ever deleted. A case whose court
-or number a person corrected is still found by what the importer first wrote there, so a correction
-never forks a case.
+or number a person corrected, an event they re-dated and a record whose parties or kind they corrected
+are still found by what the importer first wrote there (their history), so a correction never forks a
+case or copies an event.
 """
 
 from __future__ import annotations
