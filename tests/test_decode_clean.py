@@ -20,7 +20,7 @@ RELEASE = (
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (looks like a PDF)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (looks like a PNG image)"),
         (b"PK\x03\x04\x14\x00", "binary file (looks like a ZIP archive or an Office document)"),
-        (b"Hello\x00World\x00\x00", "binary file (contains NUL bytes)"),
+        (b"Hello\x00World\x00\x00", "binary file (contains NUL bytes, the first at byte 5)"),
         (b"a" * (MAX_BYTES + 1), "larger than the 5 MB limit"),
         (bytes(range(1, 32)) * 50, "bytes are not text in UTF-8, cp1252 or latin-1"),
     ],

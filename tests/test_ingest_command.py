@@ -7,8 +7,10 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -274,6 +276,42 @@ def test_bad_input_gets_one_clear_line_and_the_batch_goes_on(kind, tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_nul_byte_deep_in_a_text_file_is_refused_with_one_line_on_every_database(tmp_path):
+    """PostgreSQL cannot store a NUL in text: it raised the driver's error there, and SQLite stored it."""
+    text = FIBERCORE.read_bytes()
+    at = len(text) + 9000  # past the first 8 KB, which were all that was looked at
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(text + b" " * 9000 + b"\x00 and more text\n")
+
+    status, out, err = ingest(nul, *PGE)
+
+    assert status == 1
+    assert failure_lines(err) == [f"failed: {nul}: binary file (contains NUL bytes, the first at byte {at:,})"]
+    assert Release.objects.count() == len(PGE) and not Release.objects.filter(origin=str(nul)).exists()
+    assert [line.split(":", 1)[0] for line in out.splitlines()] == ["created", "updated", "updated"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_or_a_device_among_the_inputs_is_refused_and_the_good_files_are_read(tmp_path):
+    """Opening a FIFO waits for a writer, for ever: the whole import hung on it."""
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    os.mkfifo(folder / "00_pipe.txt")
+    (folder / "01_fibercore.txt").write_bytes(FIBERCORE.read_bytes())
+    os.mkfifo(tmp_path / "pipe.txt")
+
+    run = manage("ingest_releases", "--dry-run", folder, tmp_path / "pipe.txt", "/dev/zero", text=True, timeout=60)
+
+    assert run.returncode == 1
+    assert failure_lines(run.stderr) == [
+        f"failed: {folder / '00_pipe.txt'}: not a regular file (a named pipe)",
+        f"failed: {tmp_path / 'pipe.txt'}: not a regular file (a named pipe)",
+        "failed: /dev/zero: not a regular file (a character device)",
+    ]
+    assert run.stdout.splitlines()[0].startswith(f"read: {folder / '01_fibercore.txt'}: FiberCore")
+
+
+@pytest.mark.django_db
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
     monkeypatch.setattr(decode, "MAX_BYTES", 1000)
     big = tmp_path / "big.txt"
@@ -388,6 +426,49 @@ def test_a_batch_that_deadlocks_with_another_import_is_written_again_one_release
     assert [line.split(":", 1)[0] for line in out.splitlines()] == ["created", "updated", "updated", "created"]
     assert Release.objects.count() == 4 and Case.objects.count() == 2
     assert TimelineEvent.history.count() == TimelineEvent.objects.count()  # nothing written twice
+
+
+@pytest.mark.django_db
+def test_a_release_that_loses_a_lock_race_again_when_written_alone_is_written_again_after_a_wait(monkeypatch):
+    """Four imports about the same cases: the release written alone after its batch deadlocked may
+    deadlock again; it was then reported failed, and that import lost it."""
+    real_load, calls, waits = ingest_releases.load_release, [], []
+
+    def deadlocks(extraction, raw, **kwargs):
+        calls.append(kwargs["origin"])
+        # the batch's third release, then the second release alone, three times over
+        if len(calls) == 3 or (kwargs["origin"] == str(PGE[1]) and calls.count(str(PGE[1])) in (2, 3, 4)):
+            raise OperationalError("deadlock detected") from _LockConflict()
+        return real_load(extraction, raw, **kwargs)
+
+    monkeypatch.setattr(ingest_releases, "load_release", deadlocks)
+    monkeypatch.setattr(load.time, "sleep", waits.append)
+
+    status, out, err = ingest(*PGE, FIBERCORE)
+
+    assert status == 0 and not failure_lines(err)
+    assert [line.split(":", 1)[0] for line in out.splitlines()] == ["created", "updated", "updated", "created"]
+    assert Release.objects.count() == 4 and TimelineEvent.history.count() == TimelineEvent.objects.count()
+    assert len(waits) == 3 and waits == sorted(waits) and 0 < waits[0] < 0.2 and waits[-1] <= 2
+
+
+@pytest.mark.django_db
+def test_a_release_that_always_loses_its_lock_races_fails_after_a_bounded_number_of_tries(monkeypatch):
+    waits = []
+
+    def always_deadlocks(extraction, raw, **kwargs):
+        raise OperationalError("deadlock detected") from _LockConflict()
+
+    monkeypatch.setattr(ingest_releases, "load_release", always_deadlocks)
+    monkeypatch.setattr(load.time, "sleep", waits.append)
+
+    status, _, err = ingest(FIBERCORE)
+
+    assert status == 1
+    assert failure_lines(err) == [
+        f"failed: {FIBERCORE}: not imported, nothing written (OperationalError: deadlock detected)"
+    ]
+    assert len(waits) == load.LOCK_CONFLICT_TRIES - 1 and sum(waits) < 10
 
 
 @pytest.mark.django_db
@@ -597,9 +678,183 @@ def test_releases_no_worker_has_taken_are_parsed_by_the_writer_instead_of_waited
     assert sorted(set(taken_back)) == sorted(str(tmp_path / path.name) for path in ALL)
 
 
-def test_jobs_must_be_at_least_one(tmp_path):
-    with pytest.raises(CommandError, match="--jobs"):
-        call_command("ingest_releases", str(tmp_path), jobs=0, stdout=io.StringIO(), stderr=io.StringIO())
+CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+@pytest.mark.parametrize("jobs", [0, -1, CPUS + 1, CPUS * 8])
+def test_jobs_must_be_between_one_and_the_cpus_this_process_may_use(jobs):
+    expected = f"--jobs must be between 1 and {CPUS} (the CPUs this process may use), not {jobs}"
+    with pytest.raises(CommandError, match=re.escape(expected)):
+        call_command("ingest_releases", str(FIBERCORE), jobs=jobs, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+# --- an import stopped partway ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_ctrl_c_rolls_back_the_batch_in_flight_and_says_where_the_import_stopped(monkeypatch):
+    monkeypatch.setattr(ingest_releases, "BATCH", 2)
+    real_load, loaded = ingest_releases.load_release, []
+
+    def interrupt_in_the_second_batch(extraction, raw, **kwargs):
+        loaded.append(kwargs["origin"])
+        if len(loaded) == 4:  # the second batch's first release is written (not committed) by then
+            raise KeyboardInterrupt
+        return real_load(extraction, raw, **kwargs)
+
+    monkeypatch.setattr(ingest_releases, "load_release", interrupt_in_the_second_batch)
+
+    status, out, err = ingest(*PGE, FIBERCORE)
+
+    assert status == 130
+    assert err.splitlines()[-1] == (
+        "CommandError: interrupted: stopped after 2 of 4 releases; those in flight were rolled back, none of them "
+        "half-written (run the same command again for the rest)"
+    )
+    assert sorted(Release.objects.values_list("origin", flat=True)) == sorted(map(str, PGE[:2]))
+    assert len(out.splitlines()) == 2
+
+
+KILL_TEST_APP = "chronology-import-under-test"  # application_name of the import's PostgreSQL session
+
+
+def many_releases(folder: Path, count: int = 1000) -> Path:
+    """``count`` short releases about 100 debtors, each told ten times with other dates: batches that
+    both create cases and add to cases committed batches created."""
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:04d}.txt").write_text(
+            f"WILMINGTON, Del., March {1 + i % 28}, 2019 -- Widget Maker {i % 100:02d} Corp. today filed a "
+            "voluntary petition under Chapter 11 in the U.S. Bankruptcy Court for the District of Delaware. "
+            f"(Release {i:04d}.)\n"
+        )
+    return folder
+
+
+def shared_database(tmp_path: Path) -> dict:
+    """The environment that points ``manage.py`` at a database this test can read too."""
+    if Court.objects.count() < 90:  # an earlier transactional test's flush may have emptied them
+        load_bankruptcy_courts(Court)
+    if connection.vendor == "sqlite":  # the test database lives in this process's memory
+        env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'import.sqlite3'}"}
+        assert manage("migrate", "--no-input", env=env).returncode == 0
+        return env
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+    return {"DATABASE_URL": url, "PGAPPNAME": KILL_TEST_APP}
+
+
+def in_database(env: dict, code: str):
+    """What ``code`` (an expression over this module) gives, evaluated in a process on that database."""
+    script = f"import json; from tests.test_ingest_command import *; print(json.dumps({code}, default=str))"
+    return json.loads(manage("shell", "-c", script, env=env, text=True, check=True).stdout.splitlines()[-1])
+
+
+def children(pid: int) -> list[int]:
+    """The live processes ``pid`` started (Linux /proc; a zombie is dead)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            state, ppid = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:2]
+        except (OSError, ValueError):
+            continue
+        if int(ppid) == pid and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def sessions_of_the_import() -> int:
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", [KILL_TEST_APP])
+        return cursor.fetchone()[0]
+
+
+def wait_until(condition, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def start_and_stop_partway(folder: Path, env: dict, signum: int, after: int = 64) -> tuple[int, str, str, list]:
+    """Start an import of ``folder``, send it ``signum`` once ``after`` releases are reported, and wait for
+    it to end: (exit status, stdout, stderr, the pids of its worker processes)."""
+    importer = subprocess.Popen(
+        [sys.executable, "manage.py", "ingest_releases", "-v", "1", "--jobs", "2", str(folder)],
+        cwd=BASE,
+        env={**os.environ, "DEBUG": "1", "PYTHONUNBUFFERED": "1", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    workers: list[int] = []
+    try:
+        reported = [importer.stdout.readline() for _ in range(after)]
+        workers = children(importer.pid)
+        os.kill(importer.pid, signum)
+        out, err = importer.communicate(timeout=60)
+        return importer.returncode, "".join(reported) + out, err, workers
+    finally:
+        if importer.poll() is None:
+            importer.kill()
+        if not wait_until(lambda: not any(map(alive, workers)), 10):
+            for pid in filter(alive, workers):  # left behind (the bug): end them, their locks would hang the suite
+                os.kill(pid, signal.SIGKILL)
+            raise AssertionError(f"worker processes {workers} outlived the import")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or CPUS < 2, reason="Linux /proc, a core for the worker")
+@pytest.mark.django_db(transaction=True)
+def test_an_import_killed_partway_leaves_no_process_nor_session_and_a_rerun_writes_what_one_run_does(tmp_path):
+    """kill -9 left the parsing worker alive, holding the import's database socket: its session stayed
+    idle in transaction, keeping its row locks, and the next import waited on them for ever."""
+    folder = many_releases(tmp_path / "releases")
+    env = shared_database(tmp_path)
+    assert manage("ingest_releases", "-v", "0", folder, env=env).returncode == 0
+    uninterrupted = in_database(env, "written()")
+    in_database(env, "forget_everything()")
+
+    status, out, _, workers = start_and_stop_partway(folder, env, signal.SIGKILL)
+
+    assert status == -signal.SIGKILL and workers  # killed partway, with a worker at work
+    assert wait_until(lambda: sessions_of_the_import() == 0), "the killed import's session is still open"
+    rerun = manage("ingest_releases", "-v", "1", folder, env=env, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    assert 64 <= rerun.stdout.count("unchanged: ") < 1000
+    assert in_database(env, "written()") == uninterrupted
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or CPUS < 2, reason="Linux /proc, a core for the worker")
+@pytest.mark.django_db(transaction=True)
+def test_sigterm_ends_an_import_as_ctrl_c_does_with_one_line_and_nothing_half_written(tmp_path):
+    folder = many_releases(tmp_path / "releases")
+    env = shared_database(tmp_path)
+
+    status, out, err, workers = start_and_stop_partway(folder, env, signal.SIGTERM)
+
+    assert status == 128 + signal.SIGTERM and workers
+    last = err.splitlines()[-1]
+    stopped = re.fullmatch(
+        r"CommandError: terminated \(SIGTERM\): stopped after (\d+) of 1000 releases; those in flight were rolled "
+        r"back, none of them half-written \(run the same command again for the rest\)",
+        last,
+    )
+    assert stopped, err
+    assert "Traceback" not in err
+    assert wait_until(lambda: sessions_of_the_import() == 0)
+    # what was reported is what is stored: the batch in flight left nothing
+    assert in_database(env, "Release.objects.count()") == int(stopped[1]) == len(out.splitlines())
 
 
 # --- two imports at once ---------------------------------------------------------------------------

@@ -67,7 +67,13 @@ def decode_release(raw: bytes) -> Decoded:
     for magic, reason in _MAGIC:
         if raw.startswith(magic):
             raise UnreadableRelease(reason)
-    text = bytes_to_text(raw)
+    decoded = _unwrap(raw, bytes_to_text(raw))
+    if "\x00" in decoded.text or "\x00" in (decoded.title or ""):  # UTF-16, base64 or quoted-printable NULs
+        raise UnreadableRelease("binary data (its text holds NUL characters)")
+    return decoded
+
+
+def _unwrap(raw: bytes, text: str) -> Decoded:
     head = text[:4000]
     if _EDGAR.search(head) and _EDGAR_TYPE.search(text[:20000]):
         return _from_edgar(text)
@@ -83,8 +89,9 @@ def bytes_to_text(raw: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252, then latin-1."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace")
-    if b"\x00" in raw[:8192]:
-        raise UnreadableRelease("binary file (contains NUL bytes)")
+    # anywhere, not just in the head: PostgreSQL cannot store a NUL in text, and no release holds one
+    if (at := raw.find(b"\x00")) != -1:
+        raise UnreadableRelease(f"binary file (contains NUL bytes, the first at byte {at:,})")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

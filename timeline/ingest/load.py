@@ -15,7 +15,10 @@ case or copies an event.
 from __future__ import annotations
 
 import hashlib
+import random
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -115,6 +118,27 @@ def is_lock_conflict(error: BaseException) -> bool:
         if (getattr(e, "pgcode", None) or getattr(e, "sqlstate", None)) in _LOCK_CONFLICTS:
             return True
     return False
+
+
+LOCK_CONFLICT_TRIES = 8  # a release lost that many races in a row: something else is wrong; say so
+
+
+def retrying_lock_conflicts[T](write: Callable[[], T], tries: int = LOCK_CONFLICT_TRIES) -> T:
+    """``write()`` (a whole transaction), run again after a deadlock or serialization failure.
+
+    Concurrent imports about the same cases lock the same companies in different orders; the database
+    fails one of them, which has then written nothing and only has to try again once the other has
+    committed. The waits double (0.1 s, 0.2 s ... at most 2 s) and are jittered, so two imports failed
+    together do not collide again.
+    """
+    for attempt in range(1, tries + 1):
+        try:
+            return write()
+        except Exception as e:
+            if attempt == tries or not is_lock_conflict(e):
+                raise
+        time.sleep(random.uniform(0.5, 1) * min(2.0, 0.05 * 2**attempt))
+    raise AssertionError("unreachable")
 
 
 def already_loaded(raw: bytes, sha256: str | None = None, *, expected: bool = False) -> LoadResult | None:

@@ -7,10 +7,15 @@ bytes are loaded.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
 import os
+import signal
+import stat
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -45,10 +50,16 @@ class Source:
         if self.path is None:
             return _read_at_most(stdin or sys.stdin.buffer, limit)
         try:
-            size = self.path.stat().st_size
-            if size > limit:
-                raise UnreadableRelease(too_big(size, limit))
-            with self.path.open("rb") as f:
+            info = self.path.stat()
+            if not stat.S_ISREG(info.st_mode):  # opening a FIFO would wait for a writer, for ever
+                raise UnreadableRelease(not_a_file(info.st_mode))
+            if info.st_size > limit:
+                raise UnreadableRelease(too_big(info.st_size, limit))
+            # O_NONBLOCK: were it swapped for a FIFO since stat(), the open must not wait either
+            with open(os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as f:
+                mode = os.fstat(f.fileno()).st_mode
+                if not stat.S_ISREG(mode):
+                    raise UnreadableRelease(not_a_file(mode))
                 # the file may grow between stat() and read(): never hold more than the limit
                 return _read_at_most(f, limit)
         except FileNotFoundError:
@@ -59,6 +70,22 @@ class Source:
             raise UnreadableRelease("permission denied") from None
         except OSError as e:
             raise UnreadableRelease(f"could not be read ({e.strerror or e})") from None
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def not_a_file(mode: int) -> str:
+    """Why a path that is not a regular file is not read: a pipe or a device never says where its bytes end."""
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    kind = next((name for is_kind, name in _SPECIAL if is_kind(mode)), "a special file")
+    return f"not a regular file ({kind})"
 
 
 def too_big(size: int, limit: int) -> str:
@@ -154,6 +181,59 @@ class Ahead:
         return extract(self.raw, self.source.name)
 
 
+def start_worker(parent: int) -> None:
+    """Make a parsing worker a pure parser that cannot outlive the import.
+
+    Forked, it shares the import's database socket: were it to outlive a killed import, the server would
+    keep that session (idle in its transaction, holding its row locks) for as long as the worker lives,
+    and the next import would wait on those locks. So the worker lets go of the socket at once, dies with
+    its parent whatever ends it (kill -9 included), and leaves Ctrl-C to the parent, which stops it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
+    _let_go_of_database_sockets()
+
+
+def _die_with(parent: int) -> None:
+    """Linux: the kernel kills this process when its parent goes. Elsewhere a thread watches the parent."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (AttributeError, OSError):  # no prctl: not Linux
+        armed = False
+    if os.getppid() != parent:  # gone already, before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
+
+
+def _let_go_of_database_sockets() -> None:
+    """Close, in this forked process only, the database sockets inherited from the import.
+
+    Closing the connections the usual way would tell the server to end the import's own session, so
+    each socket's descriptor is pointed at /dev/null instead: the server's session is the parent's alone
+    and ends with it. (SQLite holds no session: its open files are left as they are.)
+    """
+    db = sys.modules.get("django.db")  # spawned, or before Django was set up: nothing inherited
+    if db is None:
+        return
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for connection in db.connections.all(initialized_only=True):
+        fileno = getattr(connection.connection, "fileno", None)
+        if fileno is not None:
+            os.dup2(devnull, fileno())
+    os.close(devnull)
+
+
 class ReadAhead:
     """The sources in order, each read, hashed and looked up a little ahead of its turn.
 
@@ -185,7 +265,9 @@ class ReadAhead:
             # fork: the worker starts at once with the parser already imported; it never touches the
             # database connections it inherits. Elsewhere spawn imports the parser alone.
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
+            )
         return self
 
     def __exit__(self, *exc) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 from django.db import DatabaseError, transaction
@@ -21,6 +24,7 @@ from timeline.ingest.load import (
     already_loaded,
     is_lock_conflict,
     load_release,
+    retrying_lock_conflicts,
     stored_among,
 )
 from timeline.ingest.sources import STDIN, Ahead, ReadAhead, Source, expand
@@ -67,16 +71,37 @@ class Command(BaseCommand):
         self, *args, paths: list[str], dry_run: bool, format: str, verbosity: int, jobs: int | None = None, **options
     ) -> None:
         stdin = options.get("stdin") or sys.stdin.buffer
-        sources = expand(paths)
+        cpus = usable_cpus()
         if jobs is None:
-            jobs = 1 if dry_run else min(2, os.cpu_count() or 1)
-        if jobs < 1:
-            raise CommandError("--jobs must be at least 1")
+            jobs = 1 if dry_run else min(2, cpus)
+        if not 1 <= jobs <= cpus:
+            # more processes than cores parse no faster, and each holds a copy of the parser's memory
+            raise CommandError(f"--jobs must be between 1 and {cpus} (the CPUs this process may use), not {jobs}")
+        sources = expand(paths)
+        self.progress = Progress(len(sources), self.stderr, enabled=verbosity >= 1)
+        with ending_on_sigterm():
+            try:
+                self.run(sources, stdin, dry_run, format, verbosity, jobs)
+            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM
+                self.progress.clear()
+                done = f"stopped after {self.progress.done} of {plural(len(sources), 'release')}"
+                rest = (
+                    "nothing written"
+                    if dry_run
+                    else "those in flight were rolled back, none of them half-written (run the same command "
+                    "again for the rest)"
+                )
+                raise CommandError(
+                    f"{stop.args[0] if isinstance(stop, Terminated) else 'interrupted'}: {done}; {rest}",
+                    returncode=128 + (signal.SIGTERM if isinstance(stop, Terminated) else signal.SIGINT),
+                ) from None
+
+    def run(self, sources: list[Source], stdin, dry_run: bool, format: str, verbosity: int, jobs: int) -> None:
         jsonl = format == "jsonl"
         # a real import looks the bytes up first: stored ones need no parsing (jsonl prints every extraction)
         check = not dry_run and not jsonl
         workers = jobs - 1 if len(sources) > PARALLEL_FROM else 0
-        progress = self.progress = Progress(len(sources), self.stderr, enabled=verbosity >= 1)
+        progress = self.progress
         self.verbosity = verbosity
         tally: Counter[str] = Counter()
         self.courts = Courts()  # reference data: read once for the whole batch
@@ -136,7 +161,8 @@ class Command(BaseCommand):
         Each release waits only for its own parse (done ahead in a worker, as a rule), so writing keeps
         pace with parsing. Two imports at once may each hold a company the other needs (its row lock
         lasts the transaction): the database then breaks the deadlock by failing one, which writes this
-        batch again one release per transaction, as after any failure of the transaction as a whole.
+        batch again one release per transaction, as after any failure of the transaction as a whole; a
+        release that loses such a race again is written again after a short wait, until it wins.
         """
         parsed: dict[int, tuple[Extraction | None, str]] = {}  # parsed (and printed) once, even if written twice
 
@@ -172,14 +198,48 @@ class Command(BaseCommand):
         try:
             # checked: the bytes were looked up ahead and found nowhere (the unique key still guards a
             # concurrent import)
-            result = load_release(
-                extraction, item.raw, origin=display(item.source), courts=self.courts, checked=checked
-            )
+            def write() -> LoadResult:
+                return load_release(
+                    extraction, item.raw, origin=display(item.source), courts=self.courts, checked=checked
+                )
+
+            # alone, the release's transaction is the whole one: a lock conflict rolled back nothing else
+            result = retrying_lock_conflicts(write) if alone else write()
         except Exception as e:  # the release's savepoint (or transaction) rolled back; the next one goes on
             if not alone and is_lock_conflict(e):
                 raise  # the whole batch rolls back and is written again, one release per transaction
             return FAILED, f"not imported, nothing written ({type(e).__name__}: {e})"
         return result.outcome, describe_result(result)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the import is, as Ctrl-C raises KeyboardInterrupt."""
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its affinity: a container or taskset may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@contextmanager
+def ending_on_sigterm():
+    """SIGTERM (kill, systemd, a container stopping) ends the import as Ctrl-C does: the transaction in
+    flight rolls back and one line says where it stopped. A second SIGTERM kills at once."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
+        yield
+        return
+
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise Terminated("terminated (SIGTERM)")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def first_line(error: Exception) -> str:
