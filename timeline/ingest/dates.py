@@ -9,6 +9,7 @@ shapes are matched.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -576,6 +577,10 @@ _CITY_WIRE = re.compile(
 )
 
 
+def _start(mention: DateMention) -> int:
+    return mention.start
+
+
 def dateline_cut(text: str, start: int, end: int, mentions: list[DateMention]) -> int:
     """Offset past a dateline opening the sentence at ``start``; else ``start``.
 
@@ -586,10 +591,13 @@ def dateline_cut(text: str, start: int, end: int, mentions: list[DateMention]) -
     if iso:  # ' date 2020-09-08 LAS VEGAS (KLAS) — ...': a crawled page's own date, then the dateline
         rest = dateline_cut(text, iso.end(), end, mentions)
         return rest
-    for d in mentions:
+    # only the mentions from ``start`` on (sorted by start): looking at, or copying, every date of the release
+    # for each of its sentences made parsing quadratic in its length
+    for at in range(bisect.bisect_left(mentions, start, key=_start), len(mentions)):
+        d = mentions[at]
         if d.start >= start + 120 or d.start >= end:
             break
-        if d.start < start or d.relative or not _DATELINE_SEP.match(text, d.end):
+        if d.relative or not _DATELINE_SEP.match(text, d.end):
             continue
         line = max(start, text.rfind("\n", start, d.start) + 1)  # a dateline opens its line
         if all(w[:1].isupper() or not w[:1].isalpha() for w in _DATELINE_WORDS.findall(text, line, d.start)):

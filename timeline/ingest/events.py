@@ -398,7 +398,7 @@ def read_events(
             if not reading.events and s < 1500 and len(titles) < 8:
                 titles.append((s, e))
             continue
-        s = dateline_cut(text, s, e, dates[bisect.bisect_left(date_starts, s) :])
+        s = dateline_cut(text, s, e, dates)
         sentence = text[s:e]
         triggers = _triggers(low[s:e], s)
         for n, trig in enumerate(triggers):
