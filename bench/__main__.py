@@ -1,4 +1,4 @@
-"""python -m bench [import|page|search|load ...] : build the data, run the benchmarks, print the table.
+"""python -m bench [import|concurrent|parse|page|search|load ...] : build the data, run the benchmarks, print the table.
 
 With no section named, all run. The data goes into a database of its own (bench/data/bench.sqlite3,
 or <name>_bench beside DATABASE_URL's PostgreSQL database), created at the start and dropped at the
@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-SECTIONS = ("import", "page", "search", "load")
+SECTIONS = ("import", "concurrent", "parse", "page", "search", "load")
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
@@ -70,6 +70,16 @@ def main(argv: list[str] | None = None) -> int:
 
             log(f"bench: import, {args.releases} releases")
             rows += guarded("import", lambda: importing.run(args.releases))
+        if "concurrent" in args.sections:
+            from . import concurrent_imports as concurrent
+
+            log(f"bench: {concurrent.IMPORTS} concurrent imports of {args.releases} releases about the same cases")
+            rows += guarded("concurrent", lambda: concurrent.run(args.releases))
+        if "parse" in args.sections:
+            from . import parsing
+
+            log(f"bench: parse, {', '.join(f'{mb:g}' for mb in parsing.SIZES_MB)} MB")
+            rows += guarded("parse", parsing.run)
         if {"page", "search", "load"} & set(args.sections):
             big, generated = prepare(args)
             rows += generated

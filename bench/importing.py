@@ -22,12 +22,13 @@ FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "corpus" / "releases"
 FLOOR = "read+hash+1 row/file, 1 txn"
 
 
-def copies(folder: Path, count: int) -> list[Path]:
-    """``count`` copies of the sample releases, each with a line of its own so every sha256 differs."""
+def copies(folder: Path, count: int, first: int = 0, rotate: int = 0) -> list[Path]:
+    """``count`` copies of the sample releases, each with a line of its own so every sha256 differs
+    (numbered from ``first``; ``rotate``: start that many samples further on)."""
     samples = sorted(FIXTURES.glob("*.txt"))
     paths = []
-    for i in range(count):
-        sample = samples[i % len(samples)]
+    for i in range(first, first + count):
+        sample = samples[(i + rotate) % len(samples)]
         path = folder / f"{i:05d}_{sample.name}"
         path.write_bytes(sample.read_bytes().rstrip() + f"\n\n(Bench copy {i:05d}.)\n".encode())
         paths.append(path)
