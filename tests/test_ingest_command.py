@@ -442,7 +442,7 @@ def test_a_release_that_loses_a_lock_race_again_when_written_alone_is_written_ag
         return real_load(extraction, raw, **kwargs)
 
     monkeypatch.setattr(ingest_releases, "load_release", deadlocks)
-    monkeypatch.setattr(load.time, "sleep", waits.append)
+    monkeypatch.setattr(time, "sleep", waits.append)
 
     status, out, err = ingest(*PGE, FIBERCORE)
 
@@ -460,7 +460,7 @@ def test_a_release_that_always_loses_its_lock_races_fails_after_a_bounded_number
         raise OperationalError("deadlock detected") from _LockConflict()
 
     monkeypatch.setattr(ingest_releases, "load_release", always_deadlocks)
-    monkeypatch.setattr(load.time, "sleep", waits.append)
+    monkeypatch.setattr(time, "sleep", waits.append)
 
     status, _, err = ingest(FIBERCORE)
 
@@ -704,7 +704,10 @@ def test_ctrl_c_rolls_back_the_batch_in_flight_and_says_where_the_import_stopped
 
     monkeypatch.setattr(ingest_releases, "load_release", interrupt_in_the_second_batch)
 
-    status, out, err = ingest(*PGE, FIBERCORE)
+    try:
+        status, out, err = ingest(*PGE, FIBERCORE)
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C escaped the command: a traceback instead of one line")
 
     assert status == 130
     assert err.splitlines()[-1] == (
