@@ -1,5 +1,7 @@
 """Bytes -> readable text, and the page furniture cleaning removes."""
 
+import base64
+
 import pytest
 
 from timeline.ingest.clean import clean_text
@@ -21,6 +23,17 @@ RELEASE = (
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (looks like a PNG image)"),
         (b"PK\x03\x04\x14\x00", "binary file (looks like a ZIP archive or an Office document)"),
         (b"Hello\x00World\x00\x00", "binary file (contains NUL bytes, the first at byte 5)"),
+        (
+            RELEASE.encode() + b" " * 9000 + b"\x00",
+            f"binary file (contains NUL bytes, the first at byte {len(RELEASE) + 9000:,})",
+        ),
+        # UTF-16 (every other byte a NUL) and base64 hide a NUL character from the check of the bytes
+        (("\ufeff" + RELEASE + "\x00 more").encode("utf-16-le"), "binary data (its text holds NUL characters)"),
+        (
+            b"From: a@example.com\nSubject: Acme files\nContent-Transfer-Encoding: base64\n\n"
+            + base64.b64encode(RELEASE.encode() + b"\x00"),
+            "binary data (its text holds NUL characters)",
+        ),
         (b"a" * (MAX_BYTES + 1), "larger than the 5 MB limit"),
         (bytes(range(1, 32)) * 50, "bytes are not text in UTF-8, cp1252 or latin-1"),
     ],
