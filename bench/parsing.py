@@ -33,7 +33,7 @@ def cpu_seconds_per_mb(mb: float) -> float:
 
 
 def run() -> list[Row]:
-    rates = {mb: cpu_seconds_per_mb(mb) for mb in SIZES_MB}
+    rates = {mb: round(cpu_seconds_per_mb(mb), 2) for mb in SIZES_MB}
     smallest = rates[SIZES_MB[0]]
     return [
         Row(

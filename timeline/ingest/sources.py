@@ -199,7 +199,7 @@ def _die_with(parent: int) -> None:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
-    except (AttributeError, OSError):  # no prctl: not Linux
+    except (AttributeError, OSError, TypeError):  # no prctl: not Linux
         armed = False
     if os.getppid() != parent:  # gone already, before the signal was armed
         os._exit(1)

@@ -64,7 +64,8 @@ class Command(BaseCommand):
             metavar="N",
             help="processes at work: with N > 1 the releases of a batch over "
             f"{PARALLEL_FROM} are parsed in N - 1 worker processes while this one writes (the same outcome "
-            "and output as one process). Default: min(2, CPUs) for an import, 1 for a dry run",
+            "and output as one process); at most the CPUs this process may use. Default: min(2, CPUs) for an "
+            "import, 1 for a dry run",
         )
 
     def handle(
