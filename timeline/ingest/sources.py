@@ -262,8 +262,8 @@ class ReadAhead:
     def __enter__(self) -> ReadAhead:
         if self.workers > 0:
             methods = multiprocessing.get_all_start_methods()
-            # fork: the worker starts at once with the parser already imported; it never touches the
-            # database connections it inherits. Elsewhere spawn imports the parser alone.
+            # fork: the worker starts at once with the parser already imported; it lets go of the database
+            # sockets it inherits (start_worker). Elsewhere spawn imports the parser alone.
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self.pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)

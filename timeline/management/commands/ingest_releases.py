@@ -163,7 +163,7 @@ class Command(BaseCommand):
         pace with parsing. Two imports at once may each hold a company the other needs (its row lock
         lasts the transaction): the database then breaks the deadlock by failing one, which writes this
         batch again one release per transaction, as after any failure of the transaction as a whole; a
-        release that loses such a race again is written again after a short wait, until it wins.
+        release that loses such a race again is written again after a short wait (up to 8 tries).
         """
         parsed: dict[int, tuple[Extraction | None, str]] = {}  # parsed (and printed) once, even if written twice
 
