@@ -7,10 +7,13 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -722,35 +725,57 @@ KILL_TEST_APP = "chronology-import-under-test"  # application_name of the import
 
 
 def many_releases(folder: Path, count: int = 1000) -> Path:
-    """``count`` short releases about 100 debtors, each told ten times with other dates: batches that
-    both create cases and add to cases committed batches created."""
+    """``count`` short releases about 100 debtors: each files for Chapter 11, tells it again later with
+    another date, and in between has other news (quick to write, so the test is too)."""
     folder.mkdir()
     for i in range(count):
-        (folder / f"{i:04d}.txt").write_text(
-            f"WILMINGTON, Del., March {1 + i % 28}, 2019 -- Widget Maker {i % 100:02d} Corp. today filed a "
-            "voluntary petition under Chapter 11 in the U.S. Bankruptcy Court for the District of Delaware. "
-            f"(Release {i:04d}.)\n"
-        )
+        debtor, telling = i % 100, i // 100
+        if telling in (0, 5):
+            text = (
+                f"WILMINGTON, Del., March {1 + telling}, 2019 -- Widget Maker {debtor:02d} Corp. today filed a "
+                "voluntary petition under Chapter 11 in the U.S. Bankruptcy Court for the District of Delaware.\n"
+            )
+        else:
+            text = f"DALLAS, April {1 + telling}, 2019 -- Widget Maker {debtor:02d} Corp. reported sales of ${i}.\n"
+        (folder / f"{i:04d}.txt").write_text(text)
     return folder
 
 
 def shared_database(tmp_path: Path) -> dict:
-    """The environment that points ``manage.py`` at a database this test can read too."""
+    """The environment that points ``manage.py`` at a database this test reads too: PostgreSQL's test
+    database; on SQLite, whose test database lives in this process's memory, a copy of it in a file."""
     if Court.objects.count() < 90:  # an earlier transactional test's flush may have emptied them
         load_bankruptcy_courts(Court)
-    if connection.vendor == "sqlite":  # the test database lives in this process's memory
-        env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'import.sqlite3'}"}
-        assert manage("migrate", "--no-input", env=env).returncode == 0
-        return env
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with closing(sqlite3.connect(tmp_path / "empty.sqlite3")) as copy:
+            connection.connection.backup(copy)
+        shutil.copy(tmp_path / "empty.sqlite3", tmp_path / "import.sqlite3")
+        return {"DATABASE_URL": f"sqlite:///{tmp_path / 'import.sqlite3'}"}
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
     return {"DATABASE_URL": url, "PGAPPNAME": KILL_TEST_APP}
 
 
-def in_database(env: dict, code: str):
-    """What ``code`` (an expression over this module) gives, evaluated in a process on that database."""
-    script = f"import json; from tests.test_ingest_command import *; print(json.dumps({code}, default=str))"
-    return json.loads(manage("shell", "-c", script, env=env, text=True, check=True).stdout.splitlines()[-1])
+def written_there(tmp_path: Path) -> dict:
+    """``written()`` of the shared database (on SQLite, once its file is copied into this process's)."""
+    if connection.vendor == "sqlite":
+        with closing(sqlite3.connect(tmp_path / "import.sqlite3")) as shared:
+            shared.backup(connection.connection)
+    return written()
+
+
+def empty_there(tmp_path: Path) -> None:
+    if connection.vendor == "sqlite":
+        for journal in ("import.sqlite3-wal", "import.sqlite3-shm"):  # a killed import's, else none
+            (tmp_path / journal).unlink(missing_ok=True)
+        shutil.copy(tmp_path / "empty.sqlite3", tmp_path / "import.sqlite3")
+    else:
+        forget_everything()
+
+
+def releases_there(tmp_path: Path) -> int:
+    return written_there(tmp_path)["counts"]["Release"]
 
 
 def children(pid: int) -> list[int]:
@@ -825,8 +850,8 @@ def test_an_import_killed_partway_leaves_no_process_nor_session_and_a_rerun_writ
     folder = many_releases(tmp_path / "releases")
     env = shared_database(tmp_path)
     assert manage("ingest_releases", "-v", "0", folder, env=env).returncode == 0
-    uninterrupted = in_database(env, "written()")
-    in_database(env, "forget_everything()")
+    uninterrupted = written_there(tmp_path)
+    empty_there(tmp_path)
 
     status, out, _, workers = start_and_stop_partway(folder, env, signal.SIGKILL)
 
@@ -835,7 +860,7 @@ def test_an_import_killed_partway_leaves_no_process_nor_session_and_a_rerun_writ
     rerun = manage("ingest_releases", "-v", "1", folder, env=env, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
     assert 64 <= rerun.stdout.count("unchanged: ") < 1000
-    assert in_database(env, "written()") == uninterrupted
+    assert written_there(tmp_path) == uninterrupted
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists() or CPUS < 2, reason="Linux /proc, a core for the worker")
@@ -857,7 +882,7 @@ def test_sigterm_ends_an_import_as_ctrl_c_does_with_one_line_and_nothing_half_wr
     assert "Traceback" not in err
     assert wait_until(lambda: sessions_of_the_import() == 0)
     # what was reported is what is stored: the batch in flight left nothing
-    assert in_database(env, "Release.objects.count()") == int(stopped[1]) == len(out.splitlines())
+    assert releases_there(tmp_path) == int(stopped[1]) == len(out.splitlines())
 
 
 # --- two imports at once ---------------------------------------------------------------------------
