@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import cache
 
 from django.db import IntegrityError, connections, router, transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
@@ -37,6 +38,7 @@ from cases.models import (
 )
 from cases.partial_dates import PartialDate
 from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
+from timeline.page_changes import touch
 
 from . import rows as sql
 from .facts import CaseFacts, CompanyFacts, Event, Extraction, Money, PersonFacts
@@ -158,6 +160,8 @@ def _write(
     case, created = _case(company, extraction.case, courts, company_is_new, sha256)
     release = _release(extraction, raw, sha256, origin, case.company, case, "")
     added, confirmed = _EventWriter(case, release, new_case=created).write(extraction.events)
+    if not created:  # its releases list gains this one (the bulk writes send no signal: page_changes)
+        touch(Q(pk=case.pk))
     return LoadResult(CREATED if created else UPDATED, release, case, added, confirmed)
 
 
@@ -233,6 +237,8 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
             new[key] = Person(company=company, name=name, title=title)
     if new:
         _create_with_history(list(new.values()), Person)
+    if new and not company_is_new:  # the pages of its cases list its people (bulk: no signal, see page_changes)
+        touch(Q(company_id=company.pk))
 
 
 def _case(

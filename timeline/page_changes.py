@@ -1,0 +1,69 @@
+"""What marks a case's page as changed: ``Case.updated`` moved on whenever a row its head shows changes.
+
+The head of a case page (its facts, lead case, jointly administered cases, people, releases) is cached
+under the case's row, read with the case in the page's one query (``case_page.case_head``). The case's
+own fields, its company, court and lead case are in that row's query; for the rest, the lists, a save
+or a delete here sets ``updated`` on the cases whose page shows the row: a person of the company, a
+release of the case, a case jointly administered under it, the company of such a case. The importer,
+whose bulk writes send no signals, calls ``touch`` itself.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
+
+from cases.models import Case, Company, Person
+
+from .models import Release
+
+
+def touch(cases: Q) -> None:
+    """The cases ``cases`` selects have changed pages: one UPDATE, no history row, no signal."""
+    Case.objects.filter(cases).update(updated=timezone.now())
+
+
+def _person_changed(sender, instance: Person, **kwargs) -> None:
+    touch(Q(company_id=instance.company_id))
+
+
+def _company_changed(sender, instance: Company, created: bool = False, **kwargs) -> None:
+    if not created:  # its own cases read it with the case; a lead case lists it by name
+        touch(Q(pk__in=Case.objects.filter(company_id=instance.pk, lead_case__isnull=False).values("lead_case_id")))
+
+
+def _release_changing(sender, instance: Release, raw: bool = False, **kwargs) -> None:
+    """A release moved to another case leaves the list of the case it was on."""
+    if not raw and instance.pk is not None and not instance._state.adding:
+        instance._case_before = Release.objects.filter(pk=instance.pk).values_list("case_id", flat=True).first()
+
+
+def _release_changed(sender, instance: Release, **kwargs) -> None:
+    touch(Q(pk=instance.case_id) | Q(pk=getattr(instance, "_case_before", None)))
+
+
+def _case_changing(sender, instance: Case, raw: bool = False, update_fields=None, **kwargs) -> None:
+    """A case given another lead case leaves the list of the one it was under."""
+    if raw or instance.pk is None or instance._state.adding:
+        return
+    if update_fields is not None and "lead_case" not in update_fields:
+        return
+    instance._lead_before = Case.objects.filter(pk=instance.pk).values_list("lead_case_id", flat=True).first()
+
+
+def _case_changed(sender, instance: Case, **kwargs) -> None:
+    leads = {instance.lead_case_id, getattr(instance, "_lead_before", None)} - {None}
+    if leads:
+        touch(Q(pk__in=leads))
+
+
+def connect() -> None:
+    """Called once, from ``TimelineConfig.ready``."""
+    for signal in (post_save, post_delete):
+        signal.connect(_person_changed, sender=Person, dispatch_uid="page_changes.person")
+        signal.connect(_release_changed, sender=Release, dispatch_uid="page_changes.release")
+        signal.connect(_case_changed, sender=Case, dispatch_uid="page_changes.case")
+    post_save.connect(_company_changed, sender=Company, dispatch_uid="page_changes.company")
+    pre_save.connect(_release_changing, sender=Release, dispatch_uid="page_changes.release_before")
+    pre_save.connect(_case_changing, sender=Case, dispatch_uid="page_changes.case_before")
