@@ -10,6 +10,10 @@ whose bulk writes send no signals, calls ``touch`` itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
@@ -17,6 +21,27 @@ from django.utils import timezone
 from cases.models import Case, Company, Person
 
 from .models import Release
+
+_by_hand: ContextVar[bool] = ContextVar("page_changes_by_hand", default=False)
+
+
+@contextmanager
+def by_hand() -> Iterator[None]:
+    """Writes whose caller touches the cases it changes itself: the receivers below do nothing."""
+    token = _by_hand.set(True)
+    try:
+        yield
+    finally:
+        _by_hand.reset(token)
+
+
+def _unless_by_hand(receiver):
+    def receive(sender, instance, **kwargs) -> None:
+        if not _by_hand.get():
+            receiver(sender, instance, **kwargs)
+
+    receive.__name__ = receiver.__name__
+    return receive
 
 
 def touch(cases: Q) -> None:
@@ -60,10 +85,14 @@ def _case_changed(sender, instance: Case, **kwargs) -> None:
 
 def connect() -> None:
     """Called once, from ``TimelineConfig.ready``."""
-    for signal in (post_save, post_delete):
-        signal.connect(_person_changed, sender=Person, dispatch_uid="page_changes.person")
-        signal.connect(_release_changed, sender=Release, dispatch_uid="page_changes.release")
-        signal.connect(_case_changed, sender=Case, dispatch_uid="page_changes.case")
-    post_save.connect(_company_changed, sender=Company, dispatch_uid="page_changes.company")
-    pre_save.connect(_release_changing, sender=Release, dispatch_uid="page_changes.release_before")
-    pre_save.connect(_case_changing, sender=Case, dispatch_uid="page_changes.case_before")
+    receivers = [
+        (post_save, _person_changed, Person), (post_delete, _person_changed, Person),
+        (post_save, _release_changed, Release), (post_delete, _release_changed, Release),
+        (post_save, _case_changed, Case), (post_delete, _case_changed, Case),
+        (post_save, _company_changed, Company),
+        (pre_save, _release_changing, Release), (pre_save, _case_changing, Case),
+    ]  # fmt: skip
+    for signal, receiver, model in receivers:
+        # weak=False: the wrapper has no other reference to keep it alive
+        uid = f"page_changes.{receiver.__name__}"
+        signal.connect(_unless_by_hand(receiver), sender=model, weak=False, dispatch_uid=uid)

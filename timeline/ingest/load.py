@@ -37,6 +37,7 @@ from cases.models import (
     person_key,
 )
 from cases.partial_dates import PartialDate
+from timeline import page_changes
 from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
 from timeline.page_changes import touch
 
@@ -92,7 +93,7 @@ def load_release(
     sha256 = hashlib.sha256(raw).hexdigest()
     for attempt in (1, 2):
         try:
-            with transaction.atomic():
+            with transaction.atomic(), page_changes.by_hand():  # it touches the cases' pages itself
                 return _write(extraction, raw, sha256, origin, courts, checked or attempt == 2)
         except IntegrityError:
             if Release.objects.filter(sha256=sha256).exists():
@@ -217,6 +218,7 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
     people_there = [] if company_is_new else list(Person.objects.filter(company_id=company.pk).order_by("name"))
     known = {person_key(p.name): p for p in people_there}
     new: dict[tuple[str, str], Person] = {}
+    renamed = False
     for facts in people:
         name, title = facts.name.strip()[:200], (facts.title or "").strip()[:200]
         key = person_key(name)
@@ -229,6 +231,7 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
                 person.name = name
                 changed.append("name")
             _save(person, changed)
+            renamed = renamed or bool(changed)
         elif key in new:
             if len(name) > len(new[key].name):
                 new[key].name = name
@@ -237,7 +240,7 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
             new[key] = Person(company=company, name=name, title=title)
     if new:
         _create_with_history(list(new.values()), Person)
-    if new and not company_is_new:  # the pages of its cases list its people (bulk: no signal, see page_changes)
+    if (new or renamed) and not company_is_new:  # the pages of its cases list its people (see page_changes)
         touch(Q(company_id=company.pk))
 
 
