@@ -2,9 +2,9 @@
 
 The head of a case page (its facts, lead case, jointly administered cases, people, releases) is cached
 under the case's row, read with the case in the page's one query (``case_page.case_head``). The case's
-own fields, its company, court and lead case are in that row's query; for the rest, the lists, a save
+own fields, its company and court are in that row's query; for the rest, the lists, a save
 or a delete here sets ``updated`` on the cases whose page shows the row: a person of the company, a
-release of the case, a case jointly administered under it, the company of such a case. The importer,
+release of the case, its lead case or a case jointly administered under it, the company of such a case. The importer,
 whose bulk writes send no signals, calls ``touch`` itself.
 """
 
@@ -54,8 +54,9 @@ def _person_changed(sender, instance: Person, **kwargs) -> None:
 
 
 def _company_changed(sender, instance: Company, created: bool = False, **kwargs) -> None:
-    if not created:  # its own cases read it with the case; a lead case lists it by name
-        touch(Q(pk__in=Case.objects.filter(company_id=instance.pk, lead_case__isnull=False).values("lead_case_id")))
+    if not created:  # its own cases read it with the case; their lead and joint cases name it
+        leads = Case.objects.filter(company_id=instance.pk, lead_case__isnull=False).values("lead_case_id")
+        touch(Q(pk__in=leads) | Q(lead_case__company_id=instance.pk))
 
 
 def _release_changing(sender, instance: Release, raw: bool = False, **kwargs) -> None:
@@ -78,9 +79,9 @@ def _case_changing(sender, instance: Case, raw: bool = False, update_fields=None
 
 
 def _case_changed(sender, instance: Case, **kwargs) -> None:
+    """Its leads (now and before) list it; the cases under it name it as their lead."""
     leads = {instance.lead_case_id, getattr(instance, "_lead_before", None)} - {None}
-    if leads:
-        touch(Q(pk__in=leads))
+    touch(Q(pk__in=leads) | Q(lead_case_id=instance.pk))
 
 
 def connect() -> None:

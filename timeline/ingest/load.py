@@ -276,6 +276,8 @@ def _case(
     # its petition event, visible as a conflict, and never silently replaces the case's.
     changed = _fill(case, values)
     _save(case, changed + _note(case, values, confidence, evidence, sha256))
+    if "case_number" in changed:  # the cases jointly administered under it name it by its number
+        touch(Q(lead_case_id=case.pk))
     return case, False
 
 
