@@ -62,9 +62,12 @@ def cold(client: Client, size: int, pk: int, runs: int = 9) -> Row:
         status = max(status, response.status_code)
         bare.append(seconds(client, bare_url))
     cache.clear()
+    value = median(page) * 1000
+    held = connection.vendor == "sqlite"  # the target is SQLite's; PostgreSQL's figure is information
+    target = ("< 250 ms on SQLite" if held else "information") + " (cache emptied before each request)"
     return Row(
-        SECTION, f"{size:,} events, cold cache: server time (median of {runs})", median(page) * 1000, "ms",
-        median(bare) * 1000, FLOOR, "information (cache emptied before each request)", None, note=f"HTTP {status}",
+        SECTION, f"{size:,} events, cold cache: server time (median of {runs})", value, "ms",
+        median(bare) * 1000, FLOOR, target, (status == 200 and value < 250) if held else None, note=f"HTTP {status}",
     )  # fmt: skip
 
 

@@ -196,6 +196,11 @@ class Case(Confidence):
         db_index=False,  # indexed below where set: nearly every case has none
     )
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(
+        auto_now=True,
+        help_text="Last change of the case or of what its page shows beside it (timeline.page_changes): "
+        "the version its cached head is kept under.",
+    )
     history = HistoricalRecords()
 
     objects = CaseQuerySet.as_manager()

@@ -165,9 +165,9 @@ def test_the_version_read_with_the_case_is_the_version_queried_alone(long_case, 
     assert annotated(long_case) != after_save
 
 
-def test_the_head_lists_read_with_the_case_are_those_their_own_queries_give(make_case, make_company):
-    """People, jointly administered cases and releases come with the case as JSON, numbered by the
-    database in each query's own order: the same rows, values and order (NULL dates, collation)."""
+def test_the_head_lists_are_those_of_the_case_in_their_own_order(make_case, make_company):
+    """People, jointly administered cases and releases as the head reads them for the case of the page's
+    query (only the columns shown): the same rows, values and order (NULL dates, collation)."""
     lead = make_case()
     for name, title in (("Zoë <b>Ärger</b> & Co", 'CEO "acting"'), ("alpha person", ""), ("Beta Person", "CFO")):
         Person.objects.create(company=lead.company, name=name, title=title)
@@ -197,7 +197,6 @@ def test_the_head_lists_read_with_the_case_are_those_their_own_queries_give(make
         }
 
     annotated = case_for_detail().get(pk=lead.pk)
-    assert "people_json" in annotated.__dict__
     expected = shown(Case.objects.get(pk=lead.pk))
     assert shown(annotated) == expected
     assert len(expected["people"]) == 3 and len(expected["joint"]) == 5 and len(expected["releases"]) == 5
@@ -263,3 +262,33 @@ def test_an_address_with_parameters_the_page_does_not_read_is_rendered_but_not_s
         fragment(anon, url, **params)
         with django_assert_num_queries(1):
             fragment(anon, url, **params)
+
+
+def test_a_case_moved_under_another_lead_leaves_the_first_leads_page(anon, long_case, make_case, make_company):
+    joint = make_case(make_company("Joint Co", ticker=""), court="deb", lead_case=long_case)
+    url = long_case.get_absolute_url()
+    assert "Joint Co" in page(anon, url)
+    other = make_case(make_company("Other Lead", ticker=""), court="deb")
+    joint.lead_case = other
+    joint.save()
+    assert "Joint Co" not in assert_as_rendered(anon, url)[0]
+    assert "Joint Co" in page(anon, other.get_absolute_url())
+
+
+def test_a_person_a_later_import_adds_shows_on_the_next_request(db, client):
+    def ingest(name: str) -> None:
+        call_command("ingest_releases", str(RELEASES / name), stdout=io.StringIO(), stderr=io.StringIO())
+
+    ingest("00_fibercore_2003-11-17.txt")
+    case = Case.objects.get()
+    url = case.get_absolute_url()
+    shown = page(client, url)
+    Person.objects.filter(company=case.company).delete()  # as if the first release had named nobody
+    Case.objects.filter(pk=case.pk).update(updated=case.updated)  # and the page were cached after it
+    cache.clear()
+    before = page(client, url)
+    assert "people__name" not in before and "people__name" in shown
+
+    ingest("28_fibercore_photonics_com_rewrite_2003-11-17.txt")  # names the people again, in bulk
+    assert Person.objects.filter(company=case.company).exists()
+    assert "people__name" in assert_as_rendered(client, url)[0]

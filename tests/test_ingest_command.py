@@ -396,7 +396,7 @@ def test_nothing_is_half_written_when_the_load_fails(monkeypatch):
     def crash(*args, **kwargs):
         raise RuntimeError("connection lost")
 
-    monkeypatch.setattr(load.sql, "insert_many", crash)  # the last write: the sources
+    monkeypatch.setattr(EventSource.objects, "bulk_create", crash)  # the last write: the sources
 
     status, _, err = ingest(FIBERCORE)
 

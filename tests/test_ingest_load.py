@@ -380,7 +380,7 @@ def test_a_failure_inside_the_load_leaves_nothing_half_written(extraction, monke
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(load_module.sql, "insert_many", broken)  # the last write: the sources
+    monkeypatch.setattr(EventSource.objects, "bulk_create", broken)  # the last write: the sources
 
     with pytest.raises(RuntimeError):
         load(extraction(petition(), dip_motion(), adversary(), people=(PersonFacts("Mohd A. Aslami", "CEO"),)))
@@ -465,8 +465,9 @@ def test_a_release_joining_a_known_case_reads_the_case_in_a_few_queries(extracti
     assert (result.outcome, result.events_added, result.sources_added) == (UPDATED, 0, 2)
     statements = [q["sql"].split()[0] for q in ctx.captured_queries if "SAVEPOINT" not in q["sql"]]
     # the company (locked), its people, its cases, the release, the case's events (with the adversary
-    # proceedings), the events people deleted, the sources: nothing is read twice and nothing unchanged is written
-    assert statements == ["SELECT", "SELECT", "SELECT", "INSERT", "SELECT", "SELECT", "INSERT"]
+    # proceedings), the events people deleted, the sources, the case's ``updated`` (its page lists the new
+    # release): nothing is read twice and nothing unchanged is written
+    assert statements == ["SELECT", "SELECT", "SELECT", "INSERT", "SELECT", "SELECT", "INSERT", "UPDATE"]
 
 
 def test_events_filled_in_and_records_made_in_bulk_keep_their_history(extraction):
@@ -487,85 +488,3 @@ def test_events_filled_in_and_records_made_in_bulk_keep_their_history(extraction
         ("motion_filed", "~", load_module.CHANGE_REASON),
     ]
     assert {h.motion_id for h in changed if h.kind == "motion_filed"} == {motion_event.motion_id}
-
-
-def test_rows_read_and_written_without_the_query_compiler_are_the_orms(extraction):
-    from timeline.ingest import rows
-
-    load(
-        extraction(
-            petition(),
-            dip_motion(day(2003, 11, 17)),
-            adversary(),
-            award(),
-            people=(PersonFacts("Mohd A. Aslami", "CEO"),),
-        )
-    )
-    case = Case.objects.get()
-
-    def values(objs, related=()):
-        return [
-            (
-                {f.attname: getattr(o, f.attname) for f in o._meta.concrete_fields},
-                [getattr(o, name) and getattr(o, name).pk for name in related],
-                o._state.adding,
-                o._state.db,
-            )
-            for o in objs
-        ]
-
-    related = ["motion", "adversary_proceeding", "award"]
-    orm = TimelineEvent.objects.filter(case=case).order_by("id").select_related(*related)
-    with CaptureQueriesContext(connection) as ctx:
-        ours = rows.select_related(TimelineEvent, related, "{case_id} = %s", [case.pk], order_by="{id}")
-    assert len(ctx.captured_queries) == 1
-    assert values(ours, related) == values(orm, related)
-    with CaptureQueriesContext(connection) as ctx:
-        assert [e.award for e in ours] == [e.award for e in orm]  # the linked rows are cached: no query
-    assert not ctx.captured_queries
-    for model in (Case, Company, Person, Motion, AdversaryProceeding, DisclosedAward):
-        assert values(rows.select(model, "{id} > %s", [0], order_by="{id}")) == values(model.objects.order_by("id"))
-
-    release = Release.objects.get()
-    copy = Release(
-        **{f.attname: getattr(release, f.attname) for f in Release._meta.concrete_fields if f.attname != "id"}
-    )
-    copy.sha256 = "0" * 64
-    rows.insert(copy)
-    again = Release.objects.get(pk=copy.pk)
-    assert copy.pk != release.pk and bytes(again.original) == bytes(release.original)
-    same = ["title", "text", "origin", "release_date", "release_date_precision", "release_date_text", "is_bankruptcy"]
-    assert [getattr(again, f) for f in same] == [getattr(release, f) for f in same]
-    assert again.imported_at is not None and again.updated is not None  # auto_now_add and auto_now, as save()
-
-    sources = [EventSource(event=e, release=copy, start=1, end=4, quote="ber") for e in ours]
-    rows.insert_many(sources)
-    assert sorted(EventSource.objects.filter(release=copy).values_list("event_id", "start", "end", "quote")) == sorted(
-        (e.pk, 1, 4, "ber") for e in ours
-    )
-
-
-def test_importer_statements_run_on_the_calling_threads_connection():
-    """Each thread has its own database connection: a statement prepared in one thread must not run on
-    another thread's connection (a live server's, a threaded caller's), where it would see other data."""
-    import threading
-
-    from django.db import connections
-
-    from timeline.ingest import rows
-    from timeline.models import Release
-
-    here = rows.table(Release).connection
-    seen = {}
-
-    def other_thread():
-        seen["table"] = rows.table(Release).connection
-        seen["own"] = connections["default"]
-        connections["default"].close()
-
-    thread = threading.Thread(target=other_thread)
-    thread.start()
-    thread.join()
-    assert here is connections["default"]
-    assert seen["table"] is seen["own"]
-    assert seen["table"] is not here

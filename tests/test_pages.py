@@ -310,11 +310,12 @@ def test_case_page_query_count_is_the_same_for_5_and_500_events(
     add_events(small, 5)
     add_events(large, 500)
     cache.clear()
-    # the case with its chronology's version and the lists of the page's head (people, jointly
-    # administered cases, releases); all its events and sources with releases when the outline is
-    # built, the page's when the outline is cached, none when the rendered chronology is
+    # the case with its chronology's version; the lists of the page's head (people, jointly
+    # administered cases, releases) when the head is rendered; all its events and sources with
+    # releases when the outline is built, the page's when the outline is cached, none when the
+    # rendered chronology is
     for case in (small, large):
-        with django_assert_num_queries(3):  # builds the outline
+        with django_assert_num_queries(6):  # builds the outline, renders the head
             response = client.get(case.get_absolute_url())
         assert response.status_code == 200
         with django_assert_num_queries(1):  # the rendered chronology from the cache

@@ -1,30 +1,26 @@
 """The case page's parts, read and rendered at the least cost that keeps them exact.
 
-A warm case page is one query: the case with its chronology's version (``with_chronology_version``)
-and the lists of its head (``HeadList``: people, lead and jointly administered cases, releases) read
-as JSON in the same row. The chronology's outline, its rendered partial and the rendered head are
-cached under keys that hold everything they show (the version, the query string, the path, the kind
-of user, the rows themselves), so an edit makes a new key and never a stale page.
+A warm case page is one query: the case with its company, court and lead case and its chronology's
+version (``with_chronology_version``). The chronology's outline, its rendered partial and the
+rendered head are cached under keys that hold everything they show (the chronology's version, the
+query string, the path, the kind of user, the case's rows and its ``updated``, see
+``page_changes``), so an edit makes a new key and never a stale page.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import F, Func, TextField
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from cases.models import Case, Company, Person
+from cases.models import Case
 
 from .chronology import (
     ChronologyOutline,
@@ -37,7 +33,7 @@ from .chronology import (
     with_chronology_version,
 )
 from .forms import ChronologyFilterForm
-from .models import Release, TimelineEvent
+from .models import TimelineEvent
 from .permissions import may_change
 from .svg import timeline_pictures
 
@@ -65,113 +61,36 @@ def page_link(query: QueryDict) -> Callable[[int], str]:
 OUTLINE_TIMEOUT = 24 * 3600  # the key holds the case's version: an edit makes a new key, not a stale page
 
 
-# The case page's head lists, read with the case as JSON (one query for the whole warm page): for
-# each, the rows and the columns of the query it replaces, in that query's own ORDER BY as the
-# database applies it (NULLs and collation as before). `{case}` is the outer case row.
-_HEAD_LISTS = {
-    "lead_case": (  # a list of one or none, instead of joining three tables more to every case page
-        '"cases_case" x INNER JOIN "cases_company" c ON c.id = x.company_id WHERE x.id = {case}.lead_case_id',
-        "x.id",
-        ("x.id", "x.case_number", "x.company_id", "c.name"),
-    ),
-    "people": (
-        '"cases_person" x WHERE x.company_id = {case}.company_id',
-        "x.id",  # in the order the releases named them
-        ("x.id", "x.name", "x.title"),
-    ),
-    "joint_cases": (
-        '"cases_case" x INNER JOIN "cases_company" c ON c.id = x.company_id WHERE x.lead_case_id = {case}.id',
-        "x.petition_date DESC, c.name ASC",  # Case.Meta.ordering
-        ("x.id", "x.case_number", "x.company_id", "c.name"),
-    ),
-    "releases": (
-        '"timeline_release" x WHERE x.case_id = {case}.id',
-        "x.release_date ASC, x.id ASC",
-        ("x.id", "x.title", "x.origin", "x.release_date", "x.release_date_precision", "x.release_date_qualifier",
-         "x.release_date_text"),
-    ),
-}  # fmt: skip
-
-
-class HeadList(Func):
-    """One of ``_HEAD_LISTS`` as a JSON text of rows (``_rows`` reads it).
-
-    PostgreSQL aggregates them in order (``json_agg(... ORDER BY ...)``). SQLite 3.40 has no ordered
-    aggregate and keeps no order in ``json_group_array``: each row starts with its ``ROW_NUMBER()``
-    in that order. (A window costs PostgreSQL's planner more, per request, than the whole query runs.)
-    """
-
-    output_field = TextField()
-
-    def __init__(self, name: str):
-        self.name = name
-        super().__init__(F("pk"))
-
-    def _parts(self, compiler) -> tuple[str, str, tuple[str, ...]]:
-        rows, order, columns = _HEAD_LISTS[self.name]
-        return rows.format(case=compiler.quote_name(compiler.query.get_initial_alias())), order, columns
-
-    def as_sqlite(self, compiler, connection, **extra):
-        rows, order, columns = self._parts(compiler)
-        numbered = f"SELECT ROW_NUMBER() OVER (ORDER BY {order}) AS n, {', '.join(columns)} FROM {rows}"
-        names = ", ".join(["n", *(f"y.{c.split('.')[1]}" for c in columns)])
-        return f"(SELECT json_group_array(json_array({names})) FROM ({numbered}) y)", []
-
-    def as_postgresql(self, compiler, connection, **extra):
-        rows, order, columns = self._parts(compiler)
-        return f"(SELECT json_agg(json_build_array({', '.join(columns)}) ORDER BY {order})::text FROM {rows})", []
-
-
 def case_for_detail(head: bool = True):
-    """The case with its chronology's version (``with_chronology_version``) and, with ``head``, its
-    lead case and the lists of the page's head (``head_lists``): one query for all of it. The htmx
-    fragment (no ``head``) reads nothing of the case but its pk."""
-    if not head:
-        return with_chronology_version(Case.objects.for_list())
-    if connection.vendor not in ("sqlite", "postgresql"):
-        return with_chronology_version(case_with_lead())
-    heads = {f"{name}_json": HeadList(name) for name in _HEAD_LISTS}
-    return with_chronology_version(Case.objects.for_list()).annotate(**heads)
-
-
-def _rows(text: str | None) -> list[list]:
-    """The rows of a ``HeadList``, in order."""
-    rows = json.loads(text or "[]")
-    if connection.vendor == "sqlite":  # numbered
-        return [row[1:] for row in sorted(rows, key=lambda row: row[0])]
-    return rows
-
-
-def _case_row(id: int, number: str, company_id: int, company: str, **fields) -> Case:
-    case = Case(id=id, case_number=number, company_id=company_id, **fields)
-    case.company = Company(id=company_id, name=company)
-    return case
+    """The case with its company, court and chronology's version (``with_chronology_version``): one
+    query. The lead case is read on a miss of the head only (its changes move ``updated`` on, see
+    ``page_changes``); joined here, its columns cost the 10-event page more than its cache saves.
+    The htmx fragment (no ``head``) reads nothing of the case but its pk."""
+    return with_chronology_version(Case.objects.for_list())
 
 
 def head_lists(case: Case) -> dict[str, list]:
     """The people of the case's company, the cases jointly administered under it and the releases
-    about it, each in the order of its own query: from the case's annotations when it has them
-    (which also hold its lead case: set on ``case``)."""
-    if "people_json" not in case.__dict__:
-        return {
-            "people": list(case.company.people.order_by("pk")),  # in the order the releases named them
-            "joint_cases": list(case.jointly_administered.select_related("company", "court")),
-            "releases": list(case.releases.defer("text", "original").order_by("release_date", "id")),
-        }
-    people = [
-        Person(id=id, company_id=case.company_id, name=name, title=title) for id, name, title in _rows(case.people_json)
-    ]
-    for lead in _rows(case.lead_case_json):
-        case.lead_case = _case_row(*lead)
-    joint = [_case_row(*row, lead_case_id=case.pk) for row in _rows(case.joint_cases_json)]
-    releases = [
-        Release(
-            id=id, title=title, origin=origin, release_date=dt.date.fromisoformat(date) if date else None,
-            release_date_precision=precision, release_date_qualifier=qualifier, release_date_text=text, case_id=case.pk,
-        )
-        for id, title, origin, date, precision, qualifier, text in _rows(case.releases_json)
-    ]  # fmt: skip
-    return {"people": people, "joint_cases": joint, "releases": releases}
+    about it, each with only the columns the head shows, and its lead case (set on ``case``): up to
+    four queries, on a miss of ``case_head``."""
+    if case.lead_case_id is not None and not Case.lead_case.is_cached(case):
+        case.lead_case = Case.objects.select_related("company").only(*LEAD_COLUMNS).get(pk=case.lead_case_id)
+    return {
+        "people": list(case.company.people.order_by("pk")),  # in the order the releases named them
+        "joint_cases": list(
+            case.jointly_administered.select_related("company").only(
+                "id", "case_number", "company_id", "lead_case_id", "company__name"
+            )
+        ),
+        "releases": list(case.releases.only(*RELEASE_COLUMNS).order_by("release_date", "id")),
+    }
+
+
+LEAD_COLUMNS = ("id", "case_number", "company_id", "company__name")  # what "Jointly administered under" shows
+RELEASE_COLUMNS = (  # what the releases list and the head's count read of a release
+    "id", "title", "origin", "release_date", "release_date_precision", "release_date_qualifier",
+    "release_date_text", "case_id",
+)  # fmt: skip
 
 
 def chronology_outline(
@@ -272,21 +191,19 @@ def _row(obj) -> tuple | None:
 
 def case_head(request: HttpRequest, case: Case, chronology: ChronologyHTML) -> tuple[SafeString, SafeString]:
     """The page's ``case_head`` and ``releases`` partials, from the cache when they were rendered
-    from the same values: the case's, its company's and court's rows, the head lists read with the
-    case (``_HEAD_LISTS``, as the database gave them), the chronology's two figures, ``edit_case``."""
+    from the same values: the rows of the case (its ``updated``, which ``page_changes`` moves on
+    when a person, release, lead or jointly administered case it shows changes), its company and
+    court as read with it, the chronology's two figures, ``edit_case`` (the admin link)."""
     edit_case = may_change(request.user, Case)
-    key = None
-    if "people_json" in case.__dict__:
-        lists = tuple(case.__dict__[f"{name}_json"] for name in _HEAD_LISTS)
-        rows = (_row(case), _row(case.company), _row(case.court))
-        figures = (chronology.total, chronology.conflict_count, edit_case, get_language(), get_script_prefix())
-        key = f"case-head-html:{case.pk}:{hashlib.sha256(repr((rows, lists, figures)).encode()).hexdigest()}"
-        cached = cache.get(key)
-        if cached is not None:
-            return mark_safe(cached[0]), mark_safe(cached[1])
-    context = {"case": case, "conflict_count": chronology.conflict_count, "edit_case": edit_case, **head_lists(case)}
-    head = render_to_string("timeline/case_detail.html#case_head", context, request)
-    releases = render_to_string("timeline/case_detail.html#releases", context, request)
-    if key:
-        cache.set(key, (str.__str__(head), str.__str__(releases)), OUTLINE_TIMEOUT)
-    return head, releases
+    rows = (_row(case), _row(case.company), _row(case.court))  # the case's row holds its lead's id
+    figures = (chronology.total, chronology.conflict_count, edit_case, get_language(), get_script_prefix())
+    key = f"case-head-html:{case.pk}:{hashlib.sha256(repr((rows, figures)).encode()).hexdigest()}"
+
+    def render() -> tuple[str, str]:
+        context = {"case": case, "conflict_count": chronology.conflict_count, "edit_case": edit_case, **head_lists(case)}
+        head = render_to_string("timeline/case_detail.html#case_head", context, request)
+        releases = render_to_string("timeline/case_detail.html#releases", context, request)
+        return str.__str__(head), str.__str__(releases)  # plain str: the templates escaped them
+
+    head, releases = cache.get_or_set(key, render, OUTLINE_TIMEOUT)
+    return mark_safe(head), mark_safe(releases)

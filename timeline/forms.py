@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
+import hashlib
 from collections.abc import Callable
 from functools import cached_property
 
 from django import forms
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, QuerySet, Subquery
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 
 from cases.models import Case, Court
 
@@ -42,51 +44,44 @@ def courts_with_cases():
 def petition_years() -> list[int]:
     """Newest first, from the earliest to the latest petition: the first and last of the indexed column.
 
-    A MIN and a MAX each in a subquery of their own: SQLite reads a lone min() or max() from the
-    index but scanned every case for both in one SELECT (22 ms of 100,000 cases; 0.1 ms now).
+    PostgreSQL reads both ends of the index for a MIN and a MAX in one SELECT. SQLite reads a lone
+    min() or max() from the index but scanned every case for both in one (22 ms of 100,000 cases;
+    0.1 ms as two): there each end is a subquery of its own, still one query for the page.
     """
-    table, column = Case._meta.db_table, Case._meta.get_field("petition_date").column
-    with connection.cursor() as cursor:
-        quoted_table, quoted = connection.ops.quote_name(table), connection.ops.quote_name(column)
-        cursor.execute(f"SELECT (SELECT MIN({quoted}) FROM {quoted_table}), (SELECT MAX({quoted}) FROM {quoted_table})")
-        first, last = cursor.fetchone()
+    if connection.vendor == "sqlite":
+        dated = Case.objects.filter(petition_date__isnull=False).values("petition_date")
+        ends = Case.objects.order_by().values_list(
+            Subquery(dated.order_by("petition_date")[:1]), Subquery(dated.order_by("-petition_date")[:1])
+        )
+        first, last = ends.first() or (None, None)
+    else:
+        first, last = Case.objects.aggregate(first=Min("petition_date"), last=Max("petition_date")).values()
     if not first:
         return []
-    first, last = (dt.date.fromisoformat(d) if isinstance(d, str) else d for d in (first, last))
     return list(range(last.year, first.year - 1, -1))
 
 
-def _escape(value) -> str:
-    """conditional_escape without its lazy-string wrapper (django.utils.html.escape is html.escape)."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-
-
-def _attrs(attrs: dict) -> str:
-    """django/forms/widgets/attrs.html: ` name="value"`, ` name` for True, nothing for False."""
-    return "".join(
-        f" {_escape(k)}" if v is True else f' {_escape(k)}="{_escape(v)}"' for k, v in attrs.items() if v is not False
-    )
-
-
 class Select(forms.Select):
-    """forms.Select writing the markup of Django's own templates (select.html, select_option.html,
-    attrs.html) in Python: the case list's five selects hold ~150 options, and rendering an
-    included template per option and per attribute took ~30 ms of every request."""
+    """forms.Select rendered by Django's own templates, and kept in the cache under everything the
+    rendering reads (name, value, attributes, choices): the case list's five selects hold ~150
+    options, and rendering an included template per option and per attribute took ~30 ms of every
+    request. The same inputs give the same markup, so a hit is what a render would be."""
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        out = [f'<select name="{_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                out.append(f'\n  <optgroup label="{_escape(group_name)}">')
-            out.extend(
-                f'\n  <option value="{_escape(o["value"])}"{_attrs(o["attrs"])}>{_escape(o["label"])}</option>\n'
-                for o in options
-            )
-            if group_name:
-                out.append("\n  </optgroup>")
-        out.append("\n</select>")
-        return mark_safe("".join(out))  # noqa: S308 (every value above is escaped)
+        choices = [
+            (v, [(o, str(ol)) for o, ol in label] if isinstance(label, list | tuple) else str(label))
+            for v, label in self.choices
+        ]  # lazy labels as text, optgroups as lists
+        inputs = (name, value, attrs, self.attrs, self.allow_multiple_selected, choices, get_language())
+        key = f"select-html:{hashlib.sha256(repr(inputs).encode()).hexdigest()}"
+        html = cache.get(key)
+        if html is None:
+            html = super().render(name, value, attrs, renderer)
+            cache.set(key, str.__str__(html), SELECT_TIMEOUT)  # a str, not the SafeString
+        return mark_safe(html)  # Django's templates escaped it when it was rendered
+
+
+SELECT_TIMEOUT = 24 * 3600  # the key holds every input: a new court or year makes a new key
 
 
 class CaseFilterForm(forms.Form):

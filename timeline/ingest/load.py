@@ -24,6 +24,7 @@ from decimal import Decimal
 from functools import cache
 
 from django.db import IntegrityError, connections, router, transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
@@ -42,9 +43,10 @@ from cases.models import (
     person_key,
 )
 from cases.partial_dates import PartialDate
+from timeline import page_changes
 from timeline.models import EventSource, Release, TimelineEvent, event_sort_fields
+from timeline.page_changes import touch
 
-from . import rows as sql
 from .facts import CaseFacts, CompanyFacts, Event, Extraction, Money, PersonFacts
 
 CREATED = "created"  # a new release that started a new case
@@ -97,7 +99,7 @@ def load_release(
     sha256 = hashlib.sha256(raw).hexdigest()
     for attempt in (1, 2):
         try:
-            with transaction.atomic():
+            with transaction.atomic(), page_changes.by_hand():  # it touches the cases' pages itself
                 return _write(extraction, raw, sha256, origin, courts, checked or attempt == 2)
         except IntegrityError:
             if Release.objects.filter(sha256=sha256).exists():
@@ -185,6 +187,8 @@ def _write(
     case, created = _case(company, extraction.case, courts, company_is_new, sha256)
     release = _release(extraction, raw, sha256, origin, case.company, case, "")
     added, confirmed = _EventWriter(case, release, new_case=created).write(extraction.events)
+    if not created:  # its releases list gains this one (the bulk writes send no signal: page_changes)
+        touch(Q(pk=case.pk))
     return LoadResult(CREATED if created else UPDATED, release, case, added, confirmed)
 
 
@@ -203,7 +207,8 @@ def _release(extraction, raw, sha256, origin, company, case, not_case_reason) ->
         case=case,
     )
     set_partial_date(release, "release_date", src.release_date)
-    return sql.insert(release)  # no history, no signals: save() without compiling the INSERT
+    # no history and no signals (the case's page is touched once the release is written): the key comes back
+    return Release.objects.bulk_create([release])[0]
 
 
 # --- company, people, case -------------------------------------------------------------------------
@@ -214,12 +219,12 @@ def _company(facts: CompanyFacts, sha256: str = "") -> tuple[Company, bool]:
     imports cannot both decide a case (or an event) is missing and create it twice; no unique key could
     say so for a case without a number. SQLite's IMMEDIATE transactions serialize anyway."""
     key = normalize_company_name(facts.name)
-    found = sql.select(Company, "{normalized_name} = %s", [key], order_by="{id}", limit=1, for_update=True)
-    if not found:  # a name a person corrected a debtor's name away from still means that debtor
-        alias = sql.select(CompanyAlias, "{normalized_name} = %s", [key], order_by="{id}", limit=1)
-        if alias:
-            found = sql.select(Company, "{id} = %s", [alias[0].company_id], order_by="{id}", limit=1, for_update=True)
-    company = found[0] if found else None
+    locked = Company.objects.select_for_update().order_by("id")
+    company = locked.filter(normalized_name=key).first()
+    if company is None:  # a name a person corrected a debtor's name away from still means that debtor
+        alias = CompanyAlias.objects.filter(normalized_name=key).order_by("id").values_list("company_id", flat=True)
+        if (company_id := alias.first()) is not None:
+            company = locked.filter(pk=company_id).first()
     values = {"name": facts.name.strip()[:200], "ticker": (facts.ticker or "")[:30]}
     if company is None:
         company = Company(name=values["name"], ticker=values["ticker"], market=(facts.market or "")[:40])
@@ -237,9 +242,10 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
     """One row per person across releases: 'Mohd Aslami' in one and 'Dr. Mohd A. Aslami' in another
     are the same chairman, kept under the fuller name (unless a person chose the name in the admin)."""
     # in the model's order (company, name) without the join to the company that ordering would add
-    people_there = [] if company_is_new else sql.select(Person, "{company_id} = %s", [company.pk], order_by="{name}")
+    people_there = [] if company_is_new else list(Person.objects.filter(company_id=company.pk).order_by("name"))
     known = {person_key(p.name): p for p in people_there}
     new: dict[tuple[str, str], Person] = {}
+    renamed = False
     for facts in people:
         name, title = facts.name.strip()[:200], (facts.title or "").strip()[:200]
         key = person_key(name)
@@ -252,6 +258,7 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
                 person.name = name
                 changed.append("name")
             _save(person, changed)
+            renamed = renamed or bool(changed)
         elif key in new:
             if len(name) > len(new[key].name):
                 new[key].name = name
@@ -260,6 +267,8 @@ def _people(company: Company, people: tuple[PersonFacts, ...], company_is_new: b
             new[key] = Person(company=company, name=name, title=title)
     if new:
         _create_with_history(list(new.values()), Person)
+    if (new or renamed) and not company_is_new:  # the pages of its cases list its people (see page_changes)
+        touch(Q(company_id=company.pk))
 
 
 def _case(
@@ -294,6 +303,8 @@ def _case(
     # its petition event, visible as a conflict, and never silently replaces the case's.
     changed = _fill(case, values)
     _save(case, changed + _note(case, values, confidence, evidence, sha256))
+    if "case_number" in changed:  # the cases jointly administered under it name it by its number
+        touch(Q(lead_case_id=case.pk))
     return case, False
 
 
@@ -314,14 +325,10 @@ def _matching_case(
     by_number = court is not None and bool(key)
     if company_is_new and not by_number:
         return None  # a company created just now has no cases
+    where = Q(company_id=company.pk)
     if by_number:
-        where, params = (
-            "{company_id} = %s OR ({court_id} = %s AND {case_number_normalized} = %s)",
-            [company.pk, court.pk, key],
-        )
-    else:
-        where, params = "{company_id} = %s", [company.pk]
-    rows = sql.select(Case, where, params, order_by="{id} DESC")
+        where |= Q(court_id=court.pk, case_number_normalized=key)
+    rows = list(Case.objects.filter(where).order_by("-id"))
     for c in rows:
         if c.company_id == company.pk:
             c.company = company
@@ -454,7 +461,7 @@ class _EventWriter:
                 for row in rows:
                     row.updated = now
                 _update_with_history(rows, TimelineEvent, [*fields, "updated"])
-        sql.insert_many(  # no history, no signals, no key needed back: bulk_create without compiling it
+        EventSource.objects.bulk_create(  # no history, no signals
             [
                 EventSource(
                     event=row,
@@ -473,7 +480,8 @@ class _EventWriter:
         if self.new_case or not events:
             return []
         related = sorted({_RECORD_FIELD[ev.kind] for ev in events if ev.kind in _RECORD_FIELD})
-        found = sql.select_related(TimelineEvent, related, "{case_id} = %s", [self.case.pk], order_by="{id}")
+        events = TimelineEvent.objects.filter(case_id=self.case.pk).order_by("id")
+        found = list(events.select_related(*related) if related else events)  # none named would join every one
         for row in found:
             row.case = self.case
         self.imported = _imported_tellings(found, self.debtor, related)
@@ -562,7 +570,7 @@ class _EventWriter:
         if field not in self._records:
             model = _RECORD_MODEL[field]
             self._records[field] = (
-                [] if self.new_case else sql.select(model, "{case_id} = %s", [self.case.pk], order_by="{id}")
+                [] if self.new_case else list(model._default_manager.filter(case_id=self.case.pk).order_by("id"))
             )
         return self._records[field]
 
