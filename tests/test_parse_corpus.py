@@ -239,6 +239,7 @@ NEGATIVES = {
     "415": "General Motors Corp.",  # 'Delphi Corporation filed a petition for Chapter 11 ...'
     "411": "Reuters",  # considering a bid for assets of a company in Chapter 11
     "410": "Chesapeake Energy",  # 'currently has no plans to pursue bankruptcy'
+    "920": "CIENA Corporation",  # a customer's administration; the headline runs into '(BUSINESS WIRE) -- CIENA ...'
 }
 
 

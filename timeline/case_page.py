@@ -200,7 +200,12 @@ def case_head(request: HttpRequest, case: Case, chronology: ChronologyHTML) -> t
     key = f"case-head-html:{case.pk}:{hashlib.sha256(repr((rows, figures)).encode()).hexdigest()}"
 
     def render() -> tuple[str, str]:
-        context = {"case": case, "conflict_count": chronology.conflict_count, "edit_case": edit_case, **head_lists(case)}
+        context = {
+            "case": case,
+            "conflict_count": chronology.conflict_count,
+            "edit_case": edit_case,
+            **head_lists(case),
+        }
         head = render_to_string("timeline/case_detail.html#case_head", context, request)
         releases = render_to_string("timeline/case_detail.html#releases", context, request)
         return str.__str__(head), str.__str__(releases)  # plain str: the templates escaped them

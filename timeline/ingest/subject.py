@@ -529,6 +529,9 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
         if offset == start:  # 'Union, N.J. — Bed Bath & Beyond Inc. ...': a dateline without a date
             dateless = _DATELESS_DATELINE.match(text, start, end)
             offset = dateless.end() if dateless else start
+        if offset == start:  # a headline run into its dateline: '... Expectations LINTHICUM, Md., Sep 5, 2000
+            credit = _WIRE_CREDIT.search(text, start, min(end, start + 400))  # (BUSINESS WIRE) -- CIENA ...'
+            offset = credit.end() if credit else start
         noise = _LEAD_NOISE.match(text, offset, end)
         if noise:
             offset = noise.end()
@@ -561,6 +564,10 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
     return found, first
 
 
+_WIRE_CREDIT = re.compile(
+    r"(?:\((?:BUSINESS\s+WIRE|Business\s+Wire|PR\s?Newswire|GLOBE\s+NEWSWIRE|Marketwired|Reuters|AP)\)"
+    r"|/\s*PR\s?Newswire[^/\n]{0,40}/)\s*(?:--|[–—]|-)\s*"
+)
 _FURNITURE_LINE = re.compile(
     r"[\d\s/.:\-]+|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]+day,?"
 )
