@@ -87,6 +87,7 @@ def test_numbers_that_are_not_dates(text):
     [
         ("CHARLTON, MA - NOVEMBER 17, 2003 -- FiberCore, Inc. today announced", None, "2003-11-17"),
         ("SAN FRANCISCO--(BUSINESS WIRE)--April 6, 2001--Pacific Gas and Electric", None, "2001-04-06"),
+        ("Published 10:27 AM EST Jun 5, 2023\n\nAcme Corp. filed for Chapter 11 today.", None, "2023-06-05"),
         ("FOR IMMEDIATE RELEASE\tSeptember 20, 2001\nCONTACT: News Department", None, "2001-09-20"),
         ("13-APR-1987 01:35:42.35\nTEXACO SEES BUSINESS\nHOUSTON, April 13 - Texaco Inc <TX> said", None, "1987-04-13"),
         ("CHARLTON, Mass., Nov. 17 -- FiberCore Inc. said\n\nPublished: November 2003", None, "2003-11-17"),

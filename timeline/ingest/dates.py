@@ -459,7 +459,8 @@ def date_in_file_name(file: str) -> PartialDate | None:
 _PHOTO = re.compile(r",?\s*(?:file\s+)?photo\b", re.I)
 _DATE_OF_REPORT = re.compile(r"\bdate\s+of\s+(?:report|earliest\s+event\s+reported)\b", re.I)
 # 'Spokane, Washington  Est. May 19, 1883': a masthead's founding date is not the story's
-_FOUNDED = re.compile(r"\b(?:est\.?|established|founded|since|incorporated|updated)\s*(?:in\s+|on\s+|at\s+)?$", re.I)
+# 'Est. May 19, 1883' (with its point: 'EST' before a time is the time zone), 'founded in 1852'
+_FOUNDED = re.compile(r"\b(?:est\.|established|founded|since|incorporated|updated)\s*(?:in\s+|on\s+|at\s+)?$", re.I)
 
 
 def _is_dateline(head: str, x: DateMention) -> bool:
