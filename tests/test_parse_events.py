@@ -147,6 +147,15 @@ STEP_WORDINGS = [
     ("petition_filed", "Acme Corp., the U.S. unit of Acme Group, made a voluntary Chapter 11 filing on May 5."),
     ("petition_filed", "Acme Corp., a Richmond-based maker, sought Chapter 11 federal bankruptcy protection on May 5."),
     ("petition_filed", "Acme Corp. sought refuge in bankruptcy court Tuesday."),
+    ("petition_filed", "Acme Corp. submitted a bankruptcy filing on Monday."),
+    ("petition_filed", "Acme Corp. lodged a bankruptcy petition on Monday."),
+    ("petition_filed", "Acme Corp. went into Chapter 11 on Monday."),
+    ("petition_filed", "Acme Corp. filed Monday for Chapter 11 protection."),
+    ("petition_filed", "Acme Corp. on Monday asked a federal bankruptcy court for protection from creditors."),
+    ("petition_filed", "Acme Corp. petitioned for Chapter 11 protection on Monday."),
+    ("petition_filed", "Acme Corp. filed to reorganize under Chapter 11 on Monday."),
+    ("petition_filed", "Acme Corp. entered bankruptcy protection on Monday."),
+    ("petition_filed", "Acme Corp. collapsed into administration on Monday."),
     ("petition_filed", "The company has been under Chapter 11 bankruptcy protection since May 4, 2020."),
     ("petition_filed", "Acme Corp. commenced, on May 4, 2020, these chapter 11 cases by filing voluntary petitions."),
     (
@@ -294,3 +303,18 @@ def test_a_long_release_is_read_in_time_proportional_to_its_length(monkeypatch):
 
     assert [e.kind for e in got.events][:1] == ["motion_filed"]
     assert _CountingDates.read < 40 * sentences  # one date a sentence: was 8 million (every later date each time)
+
+
+NOT_A_PETITION = [
+    "Acme Corp. will file for bankruptcy if the talks fail.",
+    "Acme Corp. entered into an agreement with its lenders on May 5, 2020.",
+    "Acme Corp. said it has no plans to seek bankruptcy protection.",
+    "Acme Corp. went into the meeting with its lenders on May 5, 2020.",
+    "Acme Corp. filed Monday for an extension of its loan.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_A_PETITION)
+def test_wordings_near_a_filing_are_no_petition(sentence):
+    got = extract_release(f"NEW YORK, May 7, 2020 -- {sentence}\n".encode(), "release.txt")
+    assert not any(e.kind == "petition_filed" for e in got.events)

@@ -52,8 +52,15 @@ _PETITION = re.compile(
     # 'on Tuesday sought Chapter 11 protection', 'seeks Chapter 15 protection'
     r"|\b(?:sought|seeks|seeking)\s+chapter\s+(?:\d+|[ivx]+)\s+(?:(?:federal|bankruptcy|court)\s+){0,2}protection\b"
     # 'made a voluntary Chapter 11 filing in the U.S. Bankruptcy Court', 'makes Chapter 11 filing'
-    rf"|\b(?:made|makes|making)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})*(?:chapter\s+(?:\d+|[ivx]+)\s+)"
-    r"(?:bankruptcy\s+)?filings?\b"
+    rf"|\b(?:made|makes|making|submitted|submits|lodged|lodges)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})*"
+    r"(?:chapter\s+(?:\d+|[ivx]+)\s+(?:bankruptcy\s+)?(?:filings?|petitions?)|bankruptcy\s+(?:filings?|petitions?))\b"
+    # 'filed Monday for Chapter 11 protection', 'filed to reorganize under Chapter 11'
+    r"|\b(?:filed|files)\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
+    r"|yesterday)\s+for\s+(?:chapter|bankruptcy|protection|voluntary|relief|reorganization)"
+    r"|\b(?:filed|files)\s+to\s+(?:reorganize|liquidate|restructure)\s+under\s+chap"
+    # 'has asked a federal bankruptcy court for protection from creditors', 'petitioned for Chapter 11 protection'
+    r"|\basked\s+(?:a|the)\s+(?:[\w.]+\s+){0,3}court\s+for\s+(?:bankruptcy\s+|chapter\s+(?:\d+|[ivx]+)\s+)?protection\b"
+    r"|\bpetitioned\s+for\s+(?:chapter|bankruptcy|protection|relief|reorganization)\b"
     # 'according to a Chapter 11 petition filed on Monday'
     r"|\bpetitions?\s+filed\s+(?:on|in|with|late|early|last|yesterday|today)\b"
     # 'as a result of voluntary filings by EME ... for relief under Chapter 11'
@@ -70,8 +77,9 @@ _PETITION = re.compile(
     r"|\b(?:announced|announces|announcing)\s+(?:an?|its|their)\s+(?:voluntary\s+)?(?:chapter\s+\d+\s+)?(?:bankruptcy\s+)?filing\b"
     r"|\bfiling\s*(?:--|[-–—,])?\s*(?:was\s+|were\s+)?made\s+(?:at|on|in|with|late|early)\b"
     r"|\bbecame\s+the\s+[^;]{0,80}?\bto\s+file\s+for\b"
-    r"|\b(?:put|forced|pushed|placed|driven|went|sent)\s+(?:[^.;]{0,60}?\s)?into\s+(?:chapter\s+\d+\s+|involuntary\s+)?"
-    r"(?:bankruptcy|receivership)\b"
+    r"|\b(?:put|forced|pushed|placed|driven|went|sent|collapsed|slid|tumbled|plunged)\s+(?:[^.;]{0,60}?\s)?into\s+"
+    r"(?:chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)|(?:chapter\s+\d+\s+|involuntary\s+)?"
+    r"(?:bankruptcy|receivership|administration|liquidation)\b)"
     # 'declared bankruptcy', 'went bankrupt'
     r"|\b(?:declared|declares|declaring)\s+(?:itself\s+)?(?:bankruptcy|bankrupt|insolvency|insolvent)\b|\bwent\s+bankrupt\b"
     # 'sought bankruptcy protection', 'seeking court protection from creditors'
@@ -91,6 +99,8 @@ _PETITION = re.compile(
     r"(?:chapter\s+(?:\d+|[ivx]+)\s+(?:cases?|proceedings?|process|petitions?|filings?)\b"
     r"|(?:cases?|proceedings?|process|petitions?)\s+(?:under|pursuant\s+to)\s+(?:the\s+)?(?:chapter|title\s+11|bankruptcy))"
     r"|\b(?:has\s+|have\s+)?(?:entered|enters|entering)\s+(?:into\s+)?chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)"
+    r"|\b(?:has\s+|have\s+)?(?:entered|enters|entering)\s+(?:into\s+)?(?:bankruptcy|receivership|administration)"
+    r"(?:\s+protection)?\b"
     # 'announced the filing of voluntary petitions for relief', 'is filing for Chapter 11 protection'
     r"|\bthe\s+filing\s+of\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?(?:petitions?|chapter\s+(?:\d+|[ivx]+))\b"
     r"|\b(?:is|are)\s+filing\s+for\s+(?:chapter|bankruptcy|protection|voluntary)"
