@@ -135,6 +135,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"(?:approval|authority|authorization|permission)\b"
             r"|\bcourt\b(?:\s+(?:for|of|in)\s+the\s+[^;]{0,100}?)?(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|has\s+|today\s+)?"
             r"(?P<at>approved|granted|authorized|entered|signed|issued)\b"
+            # 'The court gave interim approval to a $50 million DIP loan'
+            r"|\b(?:court|judge)\b[^.;]{0,60}?\b(?P<at4>gave|granted|issued)\s+(?:its\s+)?(?:(?:final|interim|preliminary)\s+)?"
+            r"(?:approval|authorization|permission)\b"
             r"|\b(?:approved|authorized|granted)\s+by\s+the\s+(?:bankruptcy\s+)?court\b"
             r"|\border\s+(?:approving|authorizing|granting)\b"
             # 'A federal judge early Saturday morning approved', 'Judge Laurie Silverstein approved'
@@ -214,8 +217,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             # 'received court approval of its plan of reorganization'
             r"|\b(?:received|obtained|won)\s+(?:(?:final|bankruptcy|court)\s+){0,3}(?:approval|confirmation)\s+(?:of|for)\s+"
             r"(?:its|their|the)\s+(?:(?!disclosure\b)[\w'’-]+\s+){0,4}plan\b"
-            r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w&.-]*['’]s?\s+)?"
-            r"(?:(?!disclosure\b)[\w'’-]+\s+){0,3}plan\b"
+            r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed|signed\s+off\s+on|okayed|blessed)\s+"
+            r"(?:the\s+|its\s+|their\s+|[A-Z][\w&.-]*['’]s?\s+)?(?:(?!disclosure\b)[\w'’-]+\s+){0,3}plan\b"
             # 'A federal court Friday approved the bankruptcy reorganization of A. H. Robins Co.'
             r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed)\s+(?:the|its|their)\s+(?:bankruptcy\s+)?"
             r"reorganization\s+of\b",
