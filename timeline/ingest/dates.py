@@ -569,6 +569,8 @@ _DATELINE_TAIL = re.compile(
     r"|/\s*[A-Z][^/\n]{1,60}/(?=\s*(?:--|[–—]|-\s)))?)*"
     r"[\s\-–—:/]*"
 )
+# a wire's credit and its dash, wherever in a line it stands: '(BUSINESS WIRE) --', '/PRNewswire-FirstCall/ -'
+WIRE_CREDIT = re.compile(rf"(?:\(\s*{_WIRE_NAME}\s*\)|/\s*{_WIRE_NAME}[^/\n]{{0,40}}/)\s*(?:--|[–—]|-)\s*")
 _SLASH_WIRE = re.compile(r"\s*/\s*[A-Z][^/\n]{1,60}/(?=\s*(?:--|[–—]|-\s))")
 _ISO_PREFIX = re.compile(r"\s*(?:date|posted|published|updated)?:?\s*(?:19|20)\d\d-\d\d-\d\d\s+(?=[A-Z(])", re.I)
 _DATELINE_WORDS = re.compile(r"[^\s,/()\-–—]+")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from timeline.ingest.clean import is_headline
 from timeline.ingest.courts import CITIES as _CITIES
 from timeline.ingest.courts import STATES as _STATES
-from timeline.ingest.dates import DateMention, dateline_cut
+from timeline.ingest.dates import WIRE_CREDIT, DateMention, dateline_cut
 from timeline.ingest.facts import CompanyFacts, Confidence, Span
 from timeline.ingest.truecase import is_common
 
@@ -530,7 +530,7 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
             dateless = _DATELESS_DATELINE.match(text, start, end)
             offset = dateless.end() if dateless else start
         if offset == start:  # a headline run into its dateline: '... Expectations LINTHICUM, Md., Sep 5, 2000
-            credit = _WIRE_CREDIT.search(text, start, min(end, start + 400))  # (BUSINESS WIRE) -- CIENA ...'
+            credit = WIRE_CREDIT.search(text, start, min(end, start + 400))  # (BUSINESS WIRE) -- CIENA ...'
             offset = credit.end() if credit else start
         noise = _LEAD_NOISE.match(text, offset, end)
         if noise:
@@ -564,10 +564,6 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
     return found, first
 
 
-_WIRE_CREDIT = re.compile(
-    r"(?:\((?:BUSINESS\s+WIRE|Business\s+Wire|PR\s?Newswire|GLOBE\s+NEWSWIRE|Marketwired|Reuters|AP)\)"
-    r"|/\s*PR\s?Newswire[^/\n]{0,40}/)\s*(?:--|[–—]|-)\s*"
-)
 _FURNITURE_LINE = re.compile(
     r"[\d\s/.:\-]+|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]+day,?"
 )
