@@ -14,7 +14,9 @@ a court, an exchange, a judge, a dateline's city.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.ingest.clean import is_headline
 from timeline.ingest.courts import CITIES as _CITIES
@@ -590,13 +592,20 @@ _PERSON_TITLE = (
     r"(?:Judge|Justice|Mr|Mrs|Ms|Dr|Sen|Senator|Gov|Governor|Mayor|President|Chairman|Chairwoman|CEO|CFO"
     r"|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ss]pokes(?:man|woman|person)|[Aa]ttorney|[Ll]awyer|[Aa]nalyst|[Tt]rustee)"
 )
+_TITLE_BEFORE = re.compile(rf"(?<![\w]){_PERSON_TITLE}\.?,?\s+(?:[A-Z][\w.]*\s+){{0,2}}\Z")
 
 
 def _is_person(name: str, text: str) -> bool:
     """A name the release gives a person's title somewhere ('Judge James Peck' makes 'Peck' a person)."""
     if re.search(rf"\b(?:{SUFFIX})\b", name) or len(name.split()) > 3:
         return False
-    return bool(re.search(rf"\b{_PERSON_TITLE}\.?,?\s+(?:[A-Z][\w.]*\s+){{0,2}}{re.escape(name)}\b", text))
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+        # the title, if any, ends right before the name: read the words before each mention backwards from
+        # there, not the whole text for a title at every word (a pattern per name cost 1.6 ms a release)
+        before = text[max(0, m.start() - 120) : m.start()]
+        if _TITLE_BEFORE.search(before):
+            return True
+    return False
 
 
 def subject_before(text: str, floor: int, at: int) -> str | None:
@@ -883,8 +892,17 @@ def _named_often(cluster: _Cluster, text: str) -> float:
     if not key:
         return 0.0
     word = next((w for w in key if w not in _CONNECTORS), key[0])
-    count = len(re.findall(rf"(?i)(?<![\w&]){re.escape(word)}(?![\w&])", text[:20000]))
-    return _OFTEN_EACH * min(count, _OFTEN_MOST)
+    return _OFTEN_EACH * min(_word_counts(text[:20000])[word], _OFTEN_MOST)
+
+
+@lru_cache(maxsize=8)
+def _word_counts(text: str) -> Counter[str]:
+    """Each word of the text (a run of letters, digits, '_' and '&') in lower case, with how often it stands
+    there: one pass for all of a release's candidates, where a pattern for each cost a compile each."""
+    return Counter(_WORD_RUN.findall(text.lower()))
+
+
+_WORD_RUN = re.compile(r"[\w&]+")
 
 
 def _sentence_span(text: str, sentences: list[tuple[int, int]], mention: Mention) -> Span:
