@@ -184,10 +184,10 @@ def _write(
         release = _release(extraction, raw, sha256, origin, None, None, "")
         return LoadResult(CREATED, release, note="no debtor named, so the release is stored without a case")
 
-    case, created = _case(company, extraction.case, courts, company_is_new, sha256)
+    case, created, saved = _case(company, extraction.case, courts, company_is_new, sha256)
     release = _release(extraction, raw, sha256, origin, case.company, case, "")
     added, confirmed = _EventWriter(case, release, new_case=created).write(extraction.events)
-    if not created:  # its releases list gains this one (the bulk writes send no signal: page_changes)
+    if not saved:  # its releases list gains this one (the bulk writes send no signal: page_changes)
         touch(Q(pk=case.pk))
     return LoadResult(CREATED if created else UPDATED, release, case, added, confirmed)
 
@@ -229,8 +229,8 @@ def _company(facts: CompanyFacts, sha256: str = "") -> tuple[Company, bool]:
     if company is None:
         company = Company(name=values["name"], ticker=values["ticker"], market=(facts.market or "")[:40])
         _note(company, values, facts.confidence, facts.evidence, sha256)
-        company._change_reason = CHANGE_REASON
-        company.save()  # a concurrent import creating it too makes one of us fail: load_release retries
+        # a concurrent import creating it too makes one of us fail: load_release retries
+        _save_with_history(company, created=True)
         return company, True
     changed = _fill(company, {"ticker": values["ticker"], "market": (facts.market or "")[:40]})
     changed += _note(company, values, facts.confidence, facts.evidence, sha256)
@@ -277,7 +277,8 @@ def _case(
     courts: Courts | None = None,
     company_is_new: bool = False,
     sha256: str = "",
-) -> tuple[Case, bool]:
+) -> tuple[Case, bool, bool]:
+    """The release's case, found or created: (case, created, saved: its row written, ``updated`` with it)."""
     court = _court(facts, courts)
     number = (facts.case_number or "").strip()[:40] if facts else ""
     key = normalize_case_number(number) if number else ""
@@ -296,16 +297,16 @@ def _case(
         for field, value in values.items():
             _assign(case, field, value)
         _note(case, values, confidence, evidence, sha256)
-        case._change_reason = CHANGE_REASON
-        case.save()
-        return case, True
+        _save_with_history(case, created=True)
+        return case, True, True
     # Only fill what the case does not know: a different petition date from this release stays on
     # its petition event, visible as a conflict, and never silently replaces the case's.
     changed = _fill(case, values)
-    _save(case, changed + _note(case, values, confidence, evidence, sha256))
+    changed += _note(case, values, confidence, evidence, sha256)
+    _save(case, changed)
     if "case_number" in changed:  # the cases jointly administered under it name it by its number
         touch(Q(lead_case_id=case.pk))
-    return case, False
+    return case, False, bool(changed)
 
 
 def _court(facts: CaseFacts | None, courts: Courts | None = None) -> Court | None:
@@ -429,16 +430,19 @@ class _EventWriter:
 
     def write(self, events: tuple[Event, ...]) -> tuple[int, int]:
         self.known = self._known_rows(events)
-        deleted = self._deleted_rows(events)
+        deleted = None  # read once an event is not on the case: a release that only confirms never asks
         new: list[TimelineEvent] = []
         filled: list[TimelineEvent] = []
         noted: list[TimelineEvent] = []  # only their confidence changed: a narrower update
         spans: list[tuple[TimelineEvent, Event]] = []
         confirmed = 0
         for ev in events:
-            if any(_same_step(gone, ev) for gone in deleted):
-                continue  # a person deleted this step: a release telling it again does not bring it back
             row = self._known_event(ev)
+            if row is None:
+                if deleted is None:
+                    deleted = self._deleted_rows(events)
+                if any(_same_step(gone, ev) for gone in deleted):
+                    continue  # a person deleted this step: a release telling it again does not bring it back
             if row is not None:
                 self.claimed.add(row.pk)
                 changed = self._confirm(row, ev)
@@ -456,11 +460,14 @@ class _EventWriter:
         if new:
             _create_with_history(new, TimelineEvent)
         now = timezone.now()  # bulk_update skips pre_save: auto_now is set here (the case page's version)
-        for rows, fields in ((filled, _FILLABLE_EVENT_FIELDS), (noted, _CONFIDENCE_FIELDS)):
-            if rows:
-                for row in rows:
-                    row.updated = now
-                _update_with_history(rows, TimelineEvent, [*fields, "updated"])
+        if filled:
+            for row in filled:
+                row.updated = now
+            _update_with_history(filled, TimelineEvent, [*_FILLABLE_EVENT_FIELDS, "updated"])
+        if noted:  # only their scores moved: no history row (as _save)
+            for row in noted:
+                row.updated = now
+            TimelineEvent.objects.bulk_update(noted, [*_CONFIDENCE_FIELDS, "updated"])
         EventSource.objects.bulk_create(  # no history, no signals
             [
                 EventSource(
@@ -861,9 +868,23 @@ def _field_names(obj) -> set[str]:
 
 
 def _save(obj, changed: list[str]) -> None:
-    if changed:
-        obj._change_reason = CHANGE_REASON
-        obj.save()
+    if changed == ["confidence"]:
+        # only the importer's score of a fact moved (another release read it the same way): no value a
+        # person could see in the row's history changed, so no history row, and only those columns
+        obj.save_without_historical_record(update_fields=_CONFIDENCE_FIELDS + _auto_now(obj))
+    elif changed:
+        _save_with_history(obj)
+
+
+def _auto_now(obj) -> list[str]:
+    return [f.attname for f in obj._meta.concrete_fields if getattr(f, "auto_now", False)]
+
+
+def _save_with_history(obj, created: bool = False) -> None:
+    """``obj.save()`` and its history row, as simple_history's post_save would write it, but through the
+    history manager made once per run (its post_save builds one per call: a third of a company's save)."""
+    obj.save_without_historical_record()
+    _history(type(obj)).bulk_history_create([obj], update=not created, default_change_reason=CHANGE_REASON)
 
 
 def _set_amount(obj, money: Money | None) -> None:
