@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from timeline.ingest import load as load_module
 from timeline.ingest.facts import (
     CaseFacts,
     CompanyFacts,
+    Confidence,
     CourtRef,
     Event,
     Extraction,
@@ -489,3 +491,19 @@ def test_events_filled_in_and_records_made_in_bulk_keep_their_history(extraction
         ("motion_filed", "~", load_module.CHANGE_REASON),
     ]
     assert {h.motion_id for h in changed if h.kind == "motion_filed"} == {motion_event.motion_id}
+
+
+def test_a_second_reading_of_the_same_facts_raises_their_scores_without_a_history_row(extraction):
+    sure = Confidence(0.6, "read from the lead")
+    event = dataclasses.replace(petition(), confidence=sure)
+    load(extraction(event, file="a.txt"))
+    history_before = (Case.history.count(), TimelineEvent.history.count())
+
+    load(extraction(dataclasses.replace(event), file="b.txt"))  # another release, read the same way
+
+    row = TimelineEvent.objects.get()
+    assert row.confidence_facts["event"]["score"] > 60 and len(row.confidence_facts["event"]["releases"]) == 2
+    assert row.sources.count() == 2
+    # the history shows what values a row held, and these did not change: a person reading it sees no
+    # entry for a score moving
+    assert (Case.history.count(), TimelineEvent.history.count()) == history_before
