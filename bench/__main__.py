@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "django": django.get_version(),
         "platform": platform.platform(),
+        "reference_loop_s": reference_loop(),
     }
     reuse = args.reuse and db.exists()
     log(f"bench: {db.describe()}, {machine['nproc']} cores; {'reusing' if reuse else 'creating'} the database")
@@ -115,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             db.drop()
     print(f"\n{machine['database']}, {machine['nproc']} cores (nproc), Python {machine['python']}, "
-          f"Django {machine['django']}\n")  # fmt: skip
+          f"Django {machine['django']}; {machine['reference_loop_s']:.2f} s CPU for {REFERENCE_LOOP:,} additions"
+          " in a Python loop (the machine's speed, to compare absolute figures across machines)\n")  # fmt: skip
     print(table(rows))
     if not args.no_save:
         save(machine, rows, args)
@@ -123,6 +125,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 FAILED = "(section failed)"
+REFERENCE_LOOP = 10_000_000
+
+
+def reference_loop() -> float:
+    """CPU seconds of a plain Python loop: the absolute figures (releases/s, ms) scale with it, the ratios
+    to a floor much less (the same code, 1fe57ec, imported 268 releases/s on PostgreSQL on 2026-11-30 and
+    46-58/s on 2026-12-04, where this loop took 1.3 s under Python 3.13: bench/README.md)."""
+    started = time.process_time()
+    total = 0
+    for i in range(REFERENCE_LOOP):
+        total += i
+    return time.process_time() - started
 
 
 def guarded(section: str, run) -> list:
