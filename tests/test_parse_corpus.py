@@ -130,6 +130,7 @@ LATER_STEPS = [
     ),  # 'Judge John Sherwood approved WeWork's restructuring plan'
     ("312", "delisting", ("2019-11-12", "on_or_before")),  # the NYSE 'announced today that ... delist'
     ("312", "petition_filed", ("2019-11-12", None)),  # 'after its November 12, 2019 announcement that it filed'
+    ("303", "petition_filed", ("2002", None)),  # 'that has been restructuring under court protection since 2002'
 ]
 
 

@@ -159,6 +159,8 @@ STEP_WORDINGS = [
     ("plan_confirmed", "A judge signed off on Acme's plan on Monday."),
     ("order_entered", "The court gave interim approval to a $50 million DIP loan on Monday."),
     ("petition_filed", "The company has been under Chapter 11 bankruptcy protection since May 4, 2020."),
+    ("petition_filed", "The company has been restructuring under court protection since May 4, 2020."),
+    ("petition_filed", "The company has been in Chapter 11 since May 4, 2020."),
     ("petition_filed", "Acme Corp. commenced, on May 4, 2020, these chapter 11 cases by filing voluntary petitions."),
     (
         "petition_filed",

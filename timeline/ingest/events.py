@@ -88,8 +88,10 @@ _PETITION = re.compile(
     # 'sought refuge in bankruptcy court Tuesday', 'seeking shelter under Chapter 11'
     r"|\b(?:sought|seeks|seeking)\s+(?:refuge|shelter)\s+(?:in|from|under)\s+(?:the\s+)?(?:federal\s+)?(?:bankruptcy|chapter)"
     # 'has been under Chapter 11 bankruptcy protection since September 9, 2024'
-    r"|\b(?:has|have|had)\s+been\s+(?:operating\s+)?(?:in|under)\s+(?:chapter\s+(?:\d+|[ivx]+)\s+)?(?:bankruptcy\s+)?"
-    r"(?:protection|bankruptcy|reorganization)\s+(?=since\b)"
+    # 'has been restructuring under court protection since 2002', 'has been in Chapter 11 since January'
+    r"|\b(?:has|have|had)\s+been\s+(?:operating\s+|restructuring\s+|reorganizing\s+)?(?:in|under)\s+"
+    r"(?:(?:court|bankruptcy|creditor)\s+protection|chapter\s+(?:\d+|[ivx]+)(?:\s+bankruptcy)?(?:\s+protection)?"
+    r"|bankruptcy(?:\s+protection)?|reorganization)\s+(?=since\b)"
     # 'filed a prepackaged Chapter 11 case', 'filed voluntary cases under Chapter 11'
     rf"|\b(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})*(?:chapter\s+(?:\d+|[ivx]+)\s+)(?:cases?|proceedings?)\b"
     rf"|\b(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})+(?:cases?|proceedings?)\s+under\s+(?:the\s+)?chap"
@@ -283,6 +285,7 @@ _RULE_WORDS = {
         "started",
         "launched",
         "enter",
+        "since",
     ),
     "motion_filed": ("motion", "court", "seeking"),
     "order_entered": ("approval", "authorization", "court", "order", "judge", "granted"),
@@ -414,6 +417,7 @@ def read_events(
         s = dateline_cut(text, s, e, dates)
         sentence = text[s:e]
         triggers = _triggers(low[s:e], s)
+        claimed: list[PartialDate] = []  # the dates this sentence's earlier steps took
         for n, trig in enumerate(triggers):
             before = text[s : trig.at]
             planned = trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)
@@ -436,7 +440,10 @@ def read_events(
                     continue
             limit = triggers[n + 1].at if n + 1 < len(triggers) else e
             in_sentence = dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)]
-            date, how = _pick_date(text, s, trig, limit, in_sentence, first=n == 0)
+            free = triggers[n - 1].end if n else s  # a date past the step before, and not its own, may be this one's
+            date, how = _pick_date(text, s, trig, limit, in_sentence, first=n == 0, free=(free, claimed))
+            if date is not None:
+                claimed.append(date)
             if date is None and last_day is not None and _SAME_DAY.search(sentence):
                 date, how = last_day, SAME_DAY  # 'Later that same day, the Court approved ...'
             explicit = date is not None
@@ -707,10 +714,19 @@ _ANAPHORA = re.compile(
 
 
 def _pick_date(
-    text: str, s: int, trig: _Trigger, limit: int, mentions: list[DateMention], first: bool = True
+    text: str,
+    s: int,
+    trig: _Trigger,
+    limit: int,
+    mentions: list[DateMention],
+    first: bool = True,
+    free: tuple[int, list[PartialDate]] | None = None,
 ) -> tuple[PartialDate | None, str | None]:
     """The date the sentence ties to the event; ``first``: no other event's words come before it in the sentence,
-    so a date just before it is its own ('filed on May 5, ... and received approval': May 5 is the filing's)."""
+    so a date just before it is its own ('filed on May 5, ... and received approval': May 5 is the filing's).
+    ``free``: where the step before ends and the dates earlier steps took; a date just before the trigger, past
+    that step and taken by none, is this step's too ('under court protection since 2002, ... said Wednesday in
+    filing its plan': Wednesday is the plan's)."""
     usable = [d for d in mentions if not (d.relative and _reporting(text, d))]
     for d in usable:  # an opening adverbial dates the whole sentence: 'Also today, ...', 'On May 5, ...'
         lead = text[s : d.start]
@@ -736,7 +752,7 @@ def _pick_date(
         and not _SINCE.search(text, max(s, d.start - 12), d.start)
         and not d.date.text.lower().startswith(("since", "until", "through"))
     ]
-    if before and first:
+    if before and (first or (free and before[-1].start >= free[0] and before[-1].date not in free[1])):
         return before[-1].date, _how(before[-1])
     return None, None
 
