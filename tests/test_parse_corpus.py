@@ -73,6 +73,8 @@ CHROME = [
     ("17", "NutraCea", "NTRZ.PK", "2009-11-10"),  # pipes and '(OTC Bulletin Board:\nNTRZ.PK - News)'
     ("201", "PubliCARD, Inc.", None, "2007-05-17"),  # every word on a line of its own
     ("216", "E-Smart Technologies, Inc.", None, "2008-10-30"),  # cover lines running into Item 8.01
+    # 'the Company and its subsidiary, Liquid Prime Holdings, LLC (collectively, the "Debtors")': the list's term
+    ("917", "Liquid Holdings Group, Inc.", None, "2016-01-27"),
 ]
 
 
@@ -97,6 +99,7 @@ ITEM_103 = [
     ("100", 11, "arb", "1998-10-05"),  # its first line read as a headline once
     ("214", 11, "innb", "2002-10-18"),
     ("206", 11, "nebraskab", "2005-01-07"),  # 'As previously disclosed, on January 7 2005, ...'
+    ("917", 11, "deb", "2016-01-27"),  # 'previously reported that, on January 27, 2016, the Company ... filed'
 ]
 
 

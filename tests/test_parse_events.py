@@ -24,6 +24,12 @@ def _events(text: str) -> list[tuple]:
             [("petition_filed", "2003-11-14", None), ("motion_filed", "2003-11-17", "dip_financing")],
         ),
         (
+            "DALLAS, March 3, 2010 -- Acme Widgets Corp. previously reported that, on February 24, 2010, the Company"
+            " and its subsidiaries, Acme Widgets Holdings, LLC and Acme Widgets Sales, LLC (collectively, the"
+            ' "Debtors"), filed voluntary petitions for relief under Chapter 11 of the Bankruptcy Code.',
+            [("petition_filed", "2010-02-24", None)],
+        ),
+        (
             "DALLAS, March 3, 2010 -- Acme Widgets Corp. said it filed a voluntary petition under Chapter 11 of the"
             " Bankruptcy Code in the U.S. Bankruptcy Court for the Northern District of Texas.",
             [("petition_filed", "2010-03-03", None)],

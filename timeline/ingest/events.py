@@ -732,6 +732,14 @@ def _pick_date(
         lead = text[s : d.start]
         if len(lead) <= 12 and text[d.end : d.end + 2].lstrip().startswith(",") and d.end <= trig.at:
             return d.date, _how(d)
+    for d in usable:  # an adverbial opening the step's own clause: 'previously reported that, on January 27, 2016, ...'
+        if (
+            d.end <= trig.at < d.end + 200
+            and (first or (free and d.start >= free[0]))
+            and text[d.end : d.end + 2].lstrip().startswith(",")
+            and _CLAUSE_OPENS.search(text, max(s, d.start - 12), d.start)
+        ):
+            return d.date, _how(d)
     # 'completed the sale ..., following approval by the Court on August 6': that date is the approval's
     after = [
         d
@@ -772,6 +780,7 @@ _CONDITIONAL = re.compile(r"\s*(?:if|unless|should|once|until|whether)\b[^,;]*$"
 # 'approved a Nov. 16 deadline', 'set a May 5 hearing': the date is what the order sets, not when it was made
 _ORDERS = frozenset(["order_entered", "plan_confirmed"])
 _SET_DATE = re.compile(r"\s+(?:deadline|bar\s+date|hearing|auction|meeting|claims?\s+deadline)\b", _I)
+_CLAUSE_OPENS = re.compile(r"(?:\bthat\s*,?|;)\s*(?:on\s+)?$", _I)
 _SINCE = re.compile(r"\b(?:since|until|through|by)\s+$", _I)  # 'restructuring under court protection since 2002'
 _SAME_DAY = re.compile(r"\b(?:later\s+)?(?:that|the)\s+same\s+day\b|\blater\s+that\s+day\b", _I)
 

@@ -320,6 +320,8 @@ _DEFINED_TERM = re.compile(
     r"|\(\s*the\s+(?P<word>Company|Debtor|Registrant)\s*\)",
     re.I,
 )
+_COLLECTIVELY = re.compile(r"\(\s*(?:together|collectively)\b(?!\s+with)", re.I)
+_LISTED = re.compile(r"\band\b[^.;()]*$")
 _GENERIC_TERMS = frozenset(["company", "debtor", "debtors", "registrant", "issuer", "corporation", "partnership"])
 # '(NASDAQ: ACMW)', '(NASDAQ Global Select Market: ACMW)', '(TSX: AWX; NYSE: AWX)', '(ticker: ACMW)'
 _MARKET_WORD = (
@@ -453,6 +455,8 @@ def _defined_terms(text: str, limit: int) -> list[Mention]:
         short = (m.group("short") or "").strip()
         if short and short.lower() not in _GENERIC_TERMS and not _agree(_key(mention.name), _key(short)):
             continue  # '(the "Notes")', '(the "Bankruptcy Code")': a term for something else
+        if _COLLECTIVELY.match(m.group(0)) and _LISTED.search(text, max(0, mention.start - 80), mention.start):
+            continue  # 'the Company and its subsidiary, X (collectively, the "Debtors")': the list's term, not X's
         found.append(mention)
     return found
 
