@@ -62,6 +62,12 @@ def _company(text: str):
             "Sempra Energy",
             "SRE",
         ),
+        (  # where it is told between the name and its verb
+            "Home | About Us | Subscribe |\nOptical component and module maker Acme Widgets Corp of Fremont, CA, USA"
+            " says that its lenders have agreed to waive a covenant.",
+            "Acme Widgets Corp",
+            None,
+        ),
     ],
 )
 def test_debtor_and_ticker(text, name, ticker):

@@ -216,7 +216,8 @@ FURNITURE = [
     ("903", "Borders Group Inc.", False),  # 'You are viewing this article in the archives'; 'Ann Arbor-based Borders'
     ("904", "Borders", True),  # 'You are viewing ...' again: 'Borders' is written as a name mid-sentence
     ("915", "Rite Aid", True),  # 'Philadelphia-based Rite Aid'
-    ("921", None, False),  # 'Home | About Us | Contribute |' and 'FREE subscription |': no name, rather than a menu
+    # 'Home | About Us | Contribute |' is no name; 'maker Avanex Corp of Fremont, CA, USA says' is
+    ("921", "Avanex Corp", False),
     ("923", None, True),  # 'Dear Reader,' and 'Unlike many other news organizations' open a paywall's letter
     ("906", "Approach Resources Inc.", True),  # 'In re: APPROACH RESOURCES INC., et al., Debtors.'
     ("924", "BYJU's Alpha, Inc.", True),  # 'BYJU's Alpha, Inc., the U.S. unit of ..., made a voluntary ... filing'
