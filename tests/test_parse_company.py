@@ -62,6 +62,17 @@ def _company(text: str):
             "Sempra Energy",
             "SRE",
         ),
+        (  # the debtor as the object of its creditors' petition
+            "NEW YORK, May 7, 2020 -- A small group of investors took Acme Widgets Corp. to bankruptcy court on"
+            " Monday, saying it owes them $5 million.",
+            "Acme Widgets Corp.",
+            None,
+        ),
+        (
+            "NEW YORK, May 7, 2020 -- Three suppliers forced Acme Widgets Corp. into involuntary bankruptcy on Monday.",
+            "Acme Widgets Corp.",
+            None,
+        ),
         (  # where it is told between the name and its verb
             "Home | About Us | Subscribe |\nOptical component and module maker Acme Widgets Corp of Fremont, CA, USA"
             " says that its lenders have agreed to waive a covenant.",

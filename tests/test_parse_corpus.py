@@ -133,6 +133,7 @@ LATER_STEPS = [
     ),  # 'Judge John Sherwood approved WeWork's restructuring plan'
     ("312", "delisting", ("2019-11-12", "on_or_before")),  # the NYSE 'announced today that ... delist'
     ("312", "petition_filed", ("2019-11-12", None)),  # 'after its November 12, 2019 announcement that it filed'
+    ("923", "petition_filed", ("2009-04-13", None)),  # 'investors took Bernard Madoff to bankruptcy court on Monday'
     ("303", "petition_filed", ("2002", None)),  # 'that has been restructuring under court protection since 2002'
 ]
 
@@ -218,7 +219,9 @@ FURNITURE = [
     ("915", "Rite Aid", True),  # 'Philadelphia-based Rite Aid'
     # 'Home | About Us | Contribute |' is no name; 'maker Avanex Corp of Fremont, CA, USA says' is
     ("921", "Avanex Corp", False),
-    ("923", None, True),  # 'Dear Reader,' and 'Unlike many other news organizations' open a paywall's letter
+    # 'Dear Reader,' and 'Unlike many other news organizations' open a paywall's letter; the debtor is who investors
+    # 'took ... to bankruptcy court on Monday'
+    ("923", "Bernard Madoff", True),
     ("906", "Approach Resources Inc.", True),  # 'In re: APPROACH RESOURCES INC., et al., Debtors.'
     ("924", "BYJU's Alpha, Inc.", True),  # 'BYJU's Alpha, Inc., the U.S. unit of ..., made a voluntary ... filing'
     ("909", "A. H. Robins", True),  # an initial "A." is no article (the headline: "A. H. Robins’ Bankruptcy Plan OKd")

@@ -150,6 +150,7 @@ def test_evidence_quotes_the_cleaned_text():
 # the ways releases word each step (and the case around it), each read as that step, dated in May 2020
 STEP_WORDINGS = [
     ("petition_filed", "Acme Corp. declared bankruptcy on Monday."),
+    ("petition_filed", "A group of investors took Acme Corp. to bankruptcy court on Monday."),
     ("petition_filed", "Acme Corp., the U.S. unit of Acme Group, made a voluntary Chapter 11 filing on May 5."),
     ("petition_filed", "Acme Corp., a Richmond-based maker, sought Chapter 11 federal bankruptcy protection on May 5."),
     ("petition_filed", "Acme Corp. sought refuge in bankruptcy court Tuesday."),

@@ -77,6 +77,9 @@ _PETITION = re.compile(
     r"|\b(?:announced|announces|announcing)\s+(?:an?|its|their)\s+(?:voluntary\s+)?(?:chapter\s+\d+\s+)?(?:bankruptcy\s+)?filing\b"
     r"|\bfiling\s*(?:--|[-–—,])?\s*(?:was\s+|were\s+)?made\s+(?:at|on|in|with|late|early)\b"
     r"|\bbecame\s+the\s+[^;]{0,80}?\bto\s+file\s+for\b"
+    # creditors' petition told as a suit: 'investors took Bernard Madoff to bankruptcy court on Monday'
+    r"|\b(?:took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls)\s+(?:[^;]{0,60}?\s)?to\s+"
+    r"(?:(?:u\.s\.|federal)\s+)?bankruptcy\s+court\b"
     r"|\b(?:put|forced|pushed|placed|driven|went|sent|collapsed|slid|tumbled|plunged)\s+(?:[^.;]{0,60}?\s)?into\s+"
     r"(?:chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)|(?:chapter\s+\d+\s+|involuntary\s+)?"
     r"(?:bankruptcy|receivership|administration|liquidation)\b)"

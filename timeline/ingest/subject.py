@@ -680,6 +680,27 @@ def _petition_subjects(text: str, limit: int) -> list[Mention]:
     return found
 
 
+# the debtor as the object of its creditors' petition: 'took Bernard Madoff to bankruptcy court', 'forced Acme Corp.
+# into Chapter 7'
+_PETITION_OBJECT = re.compile(
+    r"\b(?:took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls|forced|force|forces|pushed|push|pushes)\s+"
+    r"(?=[A-Z])"
+)
+_INTO_CASE = re.compile(
+    r"\s+(?:to\s+(?:(?:U\.S\.|[Ff]ederal)\s+)?[Bb]ankruptcy\s+[Cc]ourt|into\s+(?:(?:an?\s+)?(?:[Ii]nvoluntary\s+)?"
+    r"(?:[Bb]ankruptcy|[Cc]hapter\s+(?:\d+|[IVX]+)\b(?!\s+plan)|[Rr]eceivership|[Ll]iquidation)))"
+)
+
+
+def _petition_objects(text: str, limit: int) -> list[Mention]:
+    found = []
+    for m in _PETITION_OBJECT.finditer(text, 0, limit):
+        span = name_at(text, m.end(), min(len(text), m.end() + 120))
+        if span and _INTO_CASE.match(text, span[1]):
+            found.append(_mention(text, span, "petition"))
+    return [x for x in found if x]
+
+
 def _possessives(text: str, limit: int) -> list[Mention]:
     found = []
     for m in _POSSESSIVE.finditer(text, 0, limit):
@@ -866,6 +887,7 @@ def find_company(
     mentions += [m for m, _, _ in exchange]
     mentions += _headlines(text, sentences, prose)
     mentions += _petition_subjects(text, limit)
+    mentions += _petition_objects(text, limit)
     mentions += _possessives(text, limit)
     mentions += _abouts(text, boiler)
     mentions = _once(mentions)
