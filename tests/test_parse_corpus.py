@@ -134,6 +134,7 @@ LATER_STEPS = [
     ("312", "delisting", ("2019-11-12", "on_or_before")),  # the NYSE 'announced today that ... delist'
     ("312", "petition_filed", ("2019-11-12", None)),  # 'after its November 12, 2019 announcement that it filed'
     ("923", "petition_filed", ("2009-04-13", None)),  # 'investors took Bernard Madoff to bankruptcy court on Monday'
+    ("308", "dismissal", ("2011-11-23", None)),  # 'erred by not filing the appeal soon after she threw out'
     ("303", "petition_filed", ("2002", None)),  # 'that has been restructuring under court protection since 2002'
 ]
 

@@ -23,6 +23,12 @@ def _events(text: str) -> list[tuple]:
             " motions, including a motion for initial DIP financing, today.",
             [("petition_filed", "2003-11-14", None), ("motion_filed", "2003-11-17", "dip_financing")],
         ),
+        (  # the negation is the lawyer's, not the judge's; and the dismissal told again is one dismissal
+            "ALBANY, Dec. 13, 2011 -- Acme Corp. said its lawyer erred by not filing an appeal soon after the judge"
+            " dismissed Acme's Chapter 11 case on Nov. 23. Under state law, authorization is necessary, so the court"
+            " dismissed the case.",
+            [("dismissal", "2011-11-23", None)],
+        ),
         (
             "DALLAS, March 3, 2010 -- Acme Widgets Corp. previously reported that, on February 24, 2010, the Company"
             " and its subsidiaries, Acme Widgets Holdings, LLC and Acme Widgets Sales, LLC (collectively, the"

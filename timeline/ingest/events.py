@@ -330,6 +330,18 @@ _PAST_KINDS = frozenset(
     ]
 )
 _NEGATED = re.compile(r"\b(?:not|neither|nor|never|no longer|no)\b|n't\b", _I)
+# a negation's clause ends where another clause opens: 'erred by not filing the appeal soon after she threw out ...'
+_NEGATION_ENDS = re.compile(
+    r"\b(?:after|before|when|once|because|since|until|while|although|though)\s+(?:she|he|it|they|the)\b", _I
+)
+
+
+def _negated(before: str) -> bool:
+    """Does a negation govern the words that follow ``before``? Not when a new clause opens after it."""
+    found = list(_NEGATED.finditer(before))
+    return bool(found) and not _NEGATION_ENDS.search(before, found[-1].end())
+
+
 _HYPOTHETICAL = re.compile(
     r"\b(?:will|would|could|may(?!\s+\d)|might|should|shall|intends?|plans?|expects?|seeks?|hopes?|if|whether|unless"
     r"|decision|decided|chose|prepared|considering|able)\b(?:\s+\w+){0,3}\s*$",
@@ -426,7 +438,7 @@ def read_events(
             planned = trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)
             if planned and trig.kind in _AWARDS and EXISTING.search(before[-40:]):
                 planned = None  # 'intends to appeal the $12 million judgment': the judgment was entered
-            if _NEGATED.search(before[-80:]) or planned or _CONDITIONAL.match(before):
+            if _negated(before[-80:]) or planned or _CONDITIONAL.match(before):
                 continue
             if trig.kind in _AWARDS and SPECULATIVE.search(before[-60:]):
                 continue
@@ -611,8 +623,8 @@ _DISTINCT = re.compile(r"\b(?:also|separate|another|additional|second|further)\b
 
 def _repeated(kind: str, date, subtype: str | None, amount, sentence: str, seen: set[tuple]) -> bool:
     """The same fact told twice (headline bullet and body, quote and narrative) is one event."""
-    if kind in ("petition_filed", "emergence", "plan_confirmed"):
-        key: tuple = (kind,)
+    if kind in ("petition_filed", "emergence", "plan_confirmed", "dismissal", "conversion"):
+        key: tuple = (kind,)  # a case is filed, confirmed, left, dismissed or converted once
     elif amount is not None:
         key = (kind, amount.value, amount.currency)
     elif _DISTINCT.search(sentence):
