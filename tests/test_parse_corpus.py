@@ -135,6 +135,7 @@ LATER_STEPS = [
     ("312", "petition_filed", ("2019-11-12", None)),  # 'after its November 12, 2019 announcement that it filed'
     ("923", "petition_filed", ("2009-04-13", None)),  # 'investors took Bernard Madoff to bankruptcy court on Monday'
     ("308", "dismissal", ("2011-11-23", None)),  # 'erred by not filing the appeal soon after she threw out'
+    ("928", "emergence", ("2002-10-04", None)),  # 'became effective today (October 4, 2002)' under a 2014 page
     ("303", "petition_filed", ("2002", None)),  # 'that has been restructuring under court protection since 2002'
 ]
 

@@ -93,6 +93,12 @@ def test_numbers_that_are_not_dates(text):
         ("CHARLTON, Mass., Nov. 17 -- FiberCore Inc. said\n\nPublished: November 2003", None, "2003-11-17"),
         ("To All Employees:\n\nThis morning we filed.", dt.date(2001, 12, 2), "2001-12-02"),
         ("NAMPA, ID – November 7th, 2008 – MPC Corporation today announced", None, "2008-11-07"),
+        (  # a page's event listing above the story, which says which day is today
+            "Events\n09/21/2014 - 09/25/2014\nAcme Mills, Inc. announced that its plan of reorganization became"
+            " effective today (October 4, 2002).",
+            None,
+            "2002-10-04",
+        ),
     ],
 )
 def test_release_date_from_the_dateline(text, header, value):

@@ -417,6 +417,10 @@ def find_release_date(
         dated = next((x for x in mentions if report.end() <= x.start < report.end() + 60), None)
         if dated and re.search(r"(?:19|20)\d\d", dated.date.text):
             return PartialDate(dated.date.value, "day", None, dated.date.text)
+    for x in mentions:  # 'its plan became effective today (October 4, 2002)': the release says which day is today
+        closes = head[x.end : x.end + 2].lstrip().startswith(")") and re.search(r"(?:19|20)\d\d", x.date.text)
+        if closes and _TODAY_IS.search(head, max(0, x.start - 12), x.start):
+            return PartialDate(x.date.value, "day", None, x.date.text)
     if not any(_is_dateline(head, x) for x in mentions) and anchor is None:
         mentions = _yearless_dateline(text, head)  # 'NEW YORK, Jan. 9 (Reuters) -' takes its year from elsewhere
     for x in mentions:
@@ -455,6 +459,7 @@ def date_in_file_name(file: str) -> PartialDate | None:
     return None
 
 
+_TODAY_IS = re.compile(r"\btoday\s*\(\s*(?:on\s+)?$", re.I)
 # 'in this August 27, 2007, file photo': a caption's date is the picture's
 _PHOTO = re.compile(r",?\s*(?:file\s+)?photo\b", re.I)
 _DATE_OF_REPORT = re.compile(r"\bdate\s+of\s+(?:report|earliest\s+event\s+reported)\b", re.I)
