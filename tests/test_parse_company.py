@@ -73,6 +73,12 @@ def _company(text: str):
             "Acme Widgets Corp.",
             None,
         ),
+        (  # the filer named where its filing is judged, the lead's subject a judge
+            "DALLAS, May 11, 2021 -- A federal judge ruled on Tuesday that the group cannot use bankruptcy. U.S."
+            " Bankruptcy Judge Jane Roe said the AWA did not file for Chapter 11 protection in good faith.",
+            "AWA",
+            None,
+        ),
         (  # where it is told between the name and its verb
             "Home | About Us | Subscribe |\nOptical component and module maker Acme Widgets Corp of Fremont, CA, USA"
             " says that its lenders have agreed to waive a covenant.",

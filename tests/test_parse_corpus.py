@@ -226,6 +226,7 @@ FURNITURE = [
     ("923", "Bernard Madoff", True),
     ("906", "Approach Resources Inc.", True),  # 'In re: APPROACH RESOURCES INC., et al., Debtors.'
     ("924", "BYJU's Alpha, Inc.", True),  # 'BYJU's Alpha, Inc., the U.S. unit of ..., made a voluntary ... filing'
+    ("913", "NRA", True),  # 'Judge Harlin Hale said the NRA did not file for Chapter 11 protection in good faith'
     ("909", "A. H. Robins", True),  # an initial "A." is no article (the headline: "A. H. Robins’ Bankruptcy Plan OKd")
     ("933", "Braniff International", True),  # OCR: 'The Michigan Daily-Friday, May 14, 1982-Page 5 Braniff files'
     ("700", "Michael Vick", True),  # the headline's full name, which the body writes too, over the lead's 'Vick'

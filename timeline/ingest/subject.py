@@ -347,6 +347,8 @@ _ANGLE_TICKER = re.compile(r"\s*<(?P<tick>[A-Z0-9.]{1,10})>")
 _WIRE_HEADLINE = re.compile(r"^(?P<name>[A-Z][A-Za-z0-9&.'\- ]+?)\s*<(?P<tick>[A-Z0-9.]{1,10})>", re.M)
 _PETITION_VERB = re.compile(
     r"\b(?:has\s+|have\s+|had\s+)?(?:voluntarily\s+)?(?:filed|files|commenced|sought|seeks|was\s+served|were\s+served)\b"
+    # the filer told even where its filing is judged: 'the NRA did not file for Chapter 11 protection in good faith'
+    r"|\b(?:did|does)\s+(?:not\s+)?file\b"
 )
 # what stands between a subject and its verb: '(NYSE: X)', '("Acme")', ', a Delaware corporation,' ...
 _BETWEEN = re.compile(
