@@ -775,9 +775,21 @@ def _pick_date(
         and not _SINCE.search(text, max(s, d.start - 12), d.start)
         and not d.date.text.lower().startswith(("since", "until", "through"))
     ]
-    if before and (first or (free and before[-1].start >= free[0] and before[-1].date not in free[1])):
+    if before and (first or (free and _free_before(text, before[-1], trig, free))):
         return before[-1].date, _how(before[-1])
     return None, None
+
+
+def _free_before(text: str, d: DateMention, trig: _Trigger, free: tuple[int, list[PartialDate]]) -> bool:
+    """A date past the step before and taken by none, not the day something earlier was told ('said on Wednesday it
+    had agreed to sell': the sale was agreed by then, not that day)."""
+    if d.start < free[0] or d.date in free[1]:
+        return False
+    return not _EARLIER_TOLD.search(text, d.end, trig.at)
+
+
+# 'said on Wednesday it had agreed', 'said Monday that it has': the step came before the telling
+_EARLIER_TOLD = re.compile(r"\b(?:it|they|he|she|we|the\s+company)\s+(?:had|has|have)\b", _I)
 
 
 def _how(d: DateMention) -> str:
