@@ -443,7 +443,9 @@ class _EventWriter:
                     deleted = self._deleted_rows(events)
                 if any(_same_step(gone, ev) for gone in deleted):
                     continue  # a person deleted this step: a release telling it again does not bring it back
-            if row is not None:
+                row = self._new_event(ev)
+                new.append(row)
+            else:
                 self.claimed.add(row.pk)
                 changed = self._confirm(row, ev)
                 if changed == ["confidence"]:
@@ -451,22 +453,17 @@ class _EventWriter:
                 elif changed:
                     filled.append(row)
                 confirmed += 1
-            else:
-                row = self._new_event(ev)
-                new.append(row)
             spans.append((row, ev))
         for field, records in self._new_records.items():  # before the events that point at them
             _create_with_history(records, _RECORD_MODEL[field])
         if new:
             _create_with_history(new, TimelineEvent)
         now = timezone.now()  # bulk_update skips pre_save: auto_now is set here (the case page's version)
+        for row in filled + noted:
+            row.updated = now
         if filled:
-            for row in filled:
-                row.updated = now
             _update_with_history(filled, TimelineEvent, [*_FILLABLE_EVENT_FIELDS, "updated"])
         if noted:  # only their scores moved: no history row (as _save)
-            for row in noted:
-                row.updated = now
             TimelineEvent.objects.bulk_update(noted, [*_CONFIDENCE_FIELDS, "updated"])
         EventSource.objects.bulk_create(  # no history, no signals
             [
@@ -871,13 +868,15 @@ def _save(obj, changed: list[str]) -> None:
     if changed == ["confidence"]:
         # only the importer's score of a fact moved (another release read it the same way): no value a
         # person could see in the row's history changed, so no history row, and only those columns
-        obj.save_without_historical_record(update_fields=_CONFIDENCE_FIELDS + _auto_now(obj))
+        obj.save_without_historical_record(update_fields=_CONFIDENCE_FIELDS + _auto_now(type(obj)))
     elif changed:
         _save_with_history(obj)
 
 
-def _auto_now(obj) -> list[str]:
-    return [f.attname for f in obj._meta.concrete_fields if getattr(f, "auto_now", False)]
+@cache
+def _auto_now(model) -> list[str]:
+    """The model's auto_now columns: a save limited to some columns sets them only if named."""
+    return [f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
 
 
 def _save_with_history(obj, created: bool = False) -> None:

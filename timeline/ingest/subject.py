@@ -923,14 +923,15 @@ def _named_often(cluster: _Cluster, text: str) -> float:
     if not key:
         return 0.0
     word = next((w for w in key if w not in _CONNECTORS), key[0])
-    return _OFTEN_EACH * min(_word_counts(text[:20000])[word], _OFTEN_MOST)
+    return _OFTEN_EACH * min(_word_counts(text)[word], _OFTEN_MOST)
 
 
 @lru_cache(maxsize=8)
 def _word_counts(text: str) -> Counter[str]:
-    """Each word of the text (a run of letters, digits, '_' and '&') in lower case, with how often it stands
-    there: one pass for all of a release's candidates, where a pattern for each cost a compile each."""
-    return Counter(_WORD_RUN.findall(text.lower()))
+    """Each word of the text's first 20,000 characters (a run of letters, digits, '_' and '&') in lower case,
+    with how often it stands there: one pass for all of a release's candidates, where a pattern for each cost
+    a compile each. Keyed on the whole text, so every candidate finds the one count."""
+    return Counter(_WORD_RUN.findall(text[:20000].lower()))
 
 
 _WORD_RUN = re.compile(r"[\w&]+")
