@@ -714,9 +714,10 @@ _PERSON_LIKE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")  # 'Micha
 
 
 # 'The defunct bitcoin exchange said that ...', 'The Dallas-based retailer has filed': the subject told again by
-# what it is, in lower case (another company would be named)
+# what it is, in lower case (another company would be named) but for where it is based and how old it is
 _DESCRIBED = re.compile(
-    r"\s*(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w-]*\s+"
+    r"\s*(?:[Tt]he|[Tt]his)\s+(?:(?:[a-z][\w'’-]*|(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-(?:based|headquartered)"
+    r"|\d[\w,.-]*)\s+){0,4}?[a-z][\w-]*\s+"
     r"(?:said|says|has|have|had|was|is|filed|files|announced|announces|reported|stated|disclosed|sought|confirmed)\b"
 )
 
