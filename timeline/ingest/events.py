@@ -45,9 +45,13 @@ _CASE_ADJECTIVES = (
 )
 _PETITION = re.compile(
     r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
-    r"(?:petitions?\b|for\s+(?:voluntary\s+)?(?:protection|reorganization|relief|bankruptcy|chap\w*)"
+    rf"(?:(?:{_CASE_ADJECTIVES})*(?:bankruptcy\s+)?petitions?\b|for\s+(?:voluntary\s+)?(?:protection|reorganization|relief|bankruptcy|chap\w*)"
+    # 'filed for a government-assisted Chapter 11 bankruptcy protection', 'filed for a Chapter 11 reorganization'
+    r"|for\s+an?\s+(?:[\w-]+\s+){0,2}?(?:chapter\s+(?:\d+|[ivx]+)|bankruptcy|reorganization)\b"
     r"|chap\w*\s+(?:\d+|[IVX]+)\b(?!\s+(?:plan|liquidating))|under\s+chap\w*|bankruptcy)"
-    r"|\b(?:petitions?|chapter\s+\d+)\b[^;]{0,40}\b(?:was|were|has been|have been)\s+filed\b"
+    # 'a petition ... was filed', 'the "pre-packaged" bankruptcy was filed by Affiliated Media Inc.' (not a plan)
+    r"|\b(?:petitions?|chapter\s+\d+|bankruptcy|bankruptcy\s+cases?)\b(?:(?!\bplan\b)[^;]){0,40}"
+    r"\b(?:was|were|has been|have been)\s+filed\b"
     r"|\bsought\s+(?:court\s+)?protection\s+under\s+chap\w*"
     # 'on Tuesday sought Chapter 11 protection', 'seeks Chapter 15 protection'
     r"|\b(?:sought|seeks|seeking)\s+chapter\s+(?:\d+|[ivx]+)\s+(?:(?:federal|bankruptcy|court)\s+){0,2}protection\b"
@@ -67,7 +71,14 @@ _PETITION = re.compile(
     r"|\bvoluntary\s+filings?\s+by\b"
     # a foreign court's insolvency: 'applied to the Tokyo District Court for ... the Civil Rehabilitation Law'
     r"|\b(?:applied|petitioned)\s+(?:to\s+(?:the\s+)?[^.;]{0,60}?court\s+)?for\s+(?:the\s+application\s+of\s+(?:the\s+)?)?"
-    r"(?:civil\s+rehabilitation|bankruptcy|insolvency|receivership|administration|creditor\s+protection)\b"
+    r"(?:civil\s+rehabilitation|bankruptcy|insolvency|receivership|administration|(?:creditor\s+)?protection"
+    r"|an?\s+winding[- ]up\s+order)\b"
+    # Canada's CCAA and its like: 'has been granted creditor protection under the Companies' Creditors Arrangement
+    # Act', 'obtained a court order granting it protection under'
+    r"|\b(?:granted|granting)\s+(?:it\s+|them\s+)?(?:(?:creditor|court|bankruptcy)\s+)?protection\s+(?:under|from)\b"
+    # Britain's: 'called in the receivers', 'appointing administrators from KPMG'
+    r"|\b(?:call(?:ed|s|ing)?)\s+in\s+(?:the\s+)?(?:receivers|administrators|liquidators)\b"
+    r"|\bappoint(?:ed|s|ing)?\s+(?:[\w&-]+\s+){0,3}?(?:as\s+)?(?:joint\s+)?(?:administrators|receivers|liquidators)\b"
     # 'has filed and will reorganize its business under the protection of a Chapter 11 proceeding'
     r"|\b(?:has|have)\s+filed\s+and\b(?=[^.;]{0,100}\b(?:chapter\s+(?:\d+|[ivx]+)|bankruptcy)\b)"
     # 'have commenced a Chapter 15 proceeding', 'commenced voluntary cases under chapter 11'
@@ -80,7 +91,7 @@ _PETITION = re.compile(
     # creditors' petition told as a suit: 'investors took Bernard Madoff to bankruptcy court on Monday'
     r"|\b(?:took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls)\s+(?:[^;]{0,60}?\s)?to\s+"
     r"(?:(?:u\.s\.|federal)\s+)?bankruptcy\s+court\b"
-    r"|\b(?:put|forced|pushed|placed|driven|went|sent|collapsed|slid|tumbled|plunged)\s+(?:[^.;]{0,60}?\s)?into\s+"
+    r"|\b(?:put|forced|pushed|placed|driven|went|gone|goes|going|sent|collapsed|slid|tumbled|plunged)\s+(?:[^.;]{0,60}?\s)?into\s+"
     r"(?:chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)|(?:chapter\s+\d+\s+|involuntary\s+)?"
     r"(?:bankruptcy|receivership|administration|liquidation)\b)"
     # 'declared bankruptcy', 'went bankrupt'
@@ -89,7 +100,7 @@ _PETITION = re.compile(
     r"|\b(?:sought|seeks|seeking)\s+(?:(?:bankruptcy|court|creditor|legal)\s+){1,2}protection\b"
     r"|\b(?:sought|seeks|seeking)\s+protection\s+from\s+(?:its\s+)?creditors\b"
     # 'sought refuge in bankruptcy court Tuesday', 'seeking shelter under Chapter 11'
-    r"|\b(?:sought|seeks|seeking)\s+(?:refuge|shelter)\s+(?:in|from|under)\s+(?:the\s+)?(?:federal\s+)?(?:bankruptcy|chapter)"
+    r"|\b(?:sought|seeks|seeking|took|taken|takes|taking)\s+(?:refuge|shelter)\s+(?:in|from|under)\s+(?:the\s+)?(?:federal\s+)?(?:bankruptcy|chapter)"
     # 'has been under Chapter 11 bankruptcy protection since September 9, 2024'
     # 'has been restructuring under court protection since 2002', 'has been in Chapter 11 since January'
     r"|\b(?:has|have|had)\s+been\s+(?:operating\s+|restructuring\s+|reorganizing\s+)?(?:in|under)\s+"
@@ -107,8 +118,9 @@ _PETITION = re.compile(
     r"|\b(?:has\s+|have\s+)?(?:entered|enters|entering)\s+(?:into\s+)?(?:bankruptcy|receivership|administration)"
     r"(?:\s+protection)?\b"
     # 'announced the filing of voluntary petitions for relief', 'is filing for Chapter 11 protection'
-    r"|\bthe\s+filing\s+of\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?(?:petitions?|chapter\s+(?:\d+|[ivx]+))\b"
-    r"|\b(?:is|are)\s+filing\s+for\s+(?:chapter|bankruptcy|protection|voluntary)"
+    r"|\bthe\s+filing\s+of\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?(?:bankruptcy\s+)?"
+    r"(?:petitions?|chapter\s+(?:\d+|[ivx]+))\b"
+    r"|\b(?:is|are|was|were)\s+filing\s+for\s+(?:chapter|bankruptcy|protection|voluntary)"
     # a court paper: 'commenced, on November 18, 2019, these chapter 11 cases by filing voluntary petitions'
     r"|\bby\s+filing\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?petitions?\b",
     _I,
@@ -289,6 +301,11 @@ _RULE_WORDS = {
         "launched",
         "enter",
         "since",
+        "refuge",
+        "shelter",
+        "grant",
+        "appoint",
+        "call",
     ),
     "motion_filed": ("motion", "court", "seeking"),
     "order_entered": ("approval", "authorization", "court", "order", "judge", "granted"),
@@ -669,8 +686,11 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
         found.append(_Trigger(kind, offset + at, offset + m.end(), offset + m.start()))
     if not found:
         return found
-    # 'A hearing on the DIP financing is scheduled': words inside another trigger's phrase are not a second event
-    found = [t for t in found if not any(u is not t and u.start <= t.start and t.end <= u.end for u in found)]
+    # 'A hearing on the DIP financing is scheduled': words inside another trigger's phrase, past its own word, are
+    # not a second event; 'filed voluntary petitions under Chapter 11 and first day motions' tells two
+    found = [
+        t for t in found if not any(u is not t and u.start <= t.start and t.end <= u.end and u.at <= t.at for u in found)
+    ]
     kinds = {t.kind for t in found}
     if kinds & {"plan_confirmed", "conversion", "dismissal"}:  # an order that confirms, converts or dismisses
         found = [t for t in found if t.kind != "order_entered"]

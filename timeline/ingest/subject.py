@@ -142,7 +142,7 @@ def _trim(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Drop ordinary leading words ('Today', 'Shares of'), a place it is based in ('Ann Arbor-based') and
     connectors at either end."""
     based = [n for n, (a, b) in enumerate(tokens) if text[a:b].lower().endswith(("-based", "-headquartered"))]
-    if based and based[-1] < len(tokens) - 1:
+    if based:  # 'The Hanover County-based company': no name after the place, none at all
         tokens = tokens[based[-1] + 1 :]
     while tokens and (text[tokens[0][0] : tokens[0][1]].lower().rstrip(".") in _LEADING | _CONNECTORS):
         if len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", text[tokens[0][0] : tokens[0][1]]):
@@ -398,7 +398,7 @@ _MUNICIPALITY = re.compile(
     r"(?:[Tt]he\s+)?(?P<kind>[Cc]ity|[Tt]own|[Vv]illage|[Cc]ounty|[Bb]orough|[Tt]ownship|[Cc]ommonwealth)\s+of\s+"
     r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,\s*(?P<state>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?),)?"
 )
-_PLACE_COUNTY = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+County\b")
+_PLACE_COUNTY = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+County\b(?![\w-])")
 _SUBSIDIARY_FILED = re.compile(
     r"(?<!\bit and )\bits\s+(?:[\w-]+\s+){0,3}(?:subsidiary|unit|affiliate)\s*,?\s+(?=[A-Z])"
 )
