@@ -386,13 +386,22 @@ _LEAD_NOISE = re.compile(
     re.I,
 )
 # Reuters and AP describe before they name: 'Solar panel maker X', 'U.S. coal miner X', 'Texas-based driller X'
+# what a story calls its subject before naming it: 'Disgraced US telecoms giant WorldCom has filed', 'Japanese lender
+# SFCG', 'Cryptocurrency exchange Bittrex filed', 'Drugmaker Orexigen Therapeutics Inc. said'
 _DESCRIPTOR = re.compile(
-    r"(?:(?:U\.S\.|[A-Z][a-z]+(?:-[a-z]+)?|[a-z][\w'-]*|\d[\w-]*)\s+){0,5}?"
-    r"(?:maker|manufacturer|producer|retailer|chain|operator|owner|developer|provider|company|firm|group|giant"
+    r"(?:(?:[A-Z][a-z]+maker|Retailer|Lender|Airline|Homebuilder|Miner|Insurer|Carrier|Grocer|Broker|Exchange)"
+    r"|(?:(?:U\.S\.|U\.K\.|[A-Z]{2,3}|[A-Z][a-z]+(?:-[a-z]+)?|[a-z][\w'-]*|\d[\w-]*)\s+){0,5}?"
+    r"(?:[a-z]*maker|manufacturer|producer|retailer|chain|operator|owner|developer|provider|company|firm|group|giant"
     r"|miner|driller|carrier|airline|lender|insurer|bank|utility|supplier|distributor|publisher|broadcaster|network"
     r"|brand|start-?up|conglomerate|designer|builder|homebuilder|shipper|refiner|explorer|grocer|restaurateur"
-    r"|franchisor|franchisee|biotech|drugmaker|automaker|chipmaker|steelmaker|telecom|hospital|cooperative)"
-    r"\s+(?=[A-Z][\w&'’.\-]*\s+[A-Z])"
+    r"|franchisor|franchisee|biotech|telecoms?|hospital|cooperative|exchange|platform|broker|brokerage|trader|fund"
+    r"|manager|investor|agency|school|university|college|church|diocese|system|team|club|newspaper|magazine"
+    r"|studio|store|stores|restaurant|casino|resort|hotel|railroad|railway|line|shipbuilder|vendor|contractor"
+    r"|pipeline|laboratory|pharmacy|drugstore|marketer|seller|merchant|wholesaler|importer|exporter|dealer|label"
+    r"|fabricator|processor|packer|bakery|brewer|distiller|winery|dairy|landlord|servicer|originator))"
+    # then a name, and its verb or what stands between them
+    r"\s+(?=[A-Z][\w&'’.\-]*(?:\s+[A-Z]|\s*[,(<]|\s+(?:has|have|had|is|was|said|says|filed|files|on|today|yesterday"
+    r"|sought|seeks|announced|announces|reported|became|entered|went|declared|applied|won|received|obtained)\b))"
 )
 _MUNICIPALITY = re.compile(
     r"(?:[Tt]he\s+)?(?P<kind>[Cc]ity|[Tt]own|[Vv]illage|[Cc]ounty|[Bb]orough|[Tt]ownship|[Cc]ommonwealth)\s+of\s+"
