@@ -22,16 +22,16 @@ from timeline.ingest.confidence import (
 )
 from timeline.ingest.courts import court_filed_in_state, find_court
 from timeline.ingest.dates import DateMention, date_in_file_name, find_dates, find_release_date
-from timeline.ingest.decode import UnreadableRelease, decode_release
+from timeline.ingest.decode import Decoded, UnreadableRelease, decode_release
 from timeline.ingest.events import CHAPTER, Reading, chapter_in, chapter_of, read_events
-from timeline.ingest.facts import CaseFacts, Confidence, Extraction, SourceFacts, Span
+from timeline.ingest.facts import CaseFacts, CompanyFacts, Confidence, Extraction, PartialDate, SourceFacts, Span
 from timeline.ingest.money import find_money
 from timeline.ingest.parties import find_people
 from timeline.ingest.subject import find_company
 from timeline.ingest.summaries import ReleaseFacts, printable_court, summarize
 from timeline.ingest.truecase import shouted, truecased
 
-__all__ = ["UnreadableRelease", "extract_release"]
+__all__ = ["Read", "UnreadableRelease", "extract_release", "read_release"]
 
 # as printed: '19-10456 (KG)', '19-10456-KG', '3:19-bk-30289', '6:13-bk-04567-KSJ', '20-30967'
 _CASE_NUMBER = re.compile(
@@ -68,15 +68,30 @@ _CASE_EVENT_KINDS = frozenset(
 )
 
 
-def extract_release(raw: bytes, file: str) -> Extraction:
-    """Everything the parser reads from one release; spans index ``source.text``."""
+@dataclasses.dataclass(frozen=True)
+class Read:
+    """A release read as far as its events, before deciding whether it reports a case."""
+
+    decoded: Decoded
+    found: str  # the cleaned text as the release wrote it
+    shout: bool  # written in capitals: ``text`` is then truecased (same offsets)
+    text: str
+    release_date: PartialDate | None
+    sentences: list[tuple[int, int]]
+    boiler: list[tuple[int, int]]
+    dates: list[DateMention]
+    company: CompanyFacts | None
+    reading: Reading
+
+
+def read_release(raw: bytes, file: str) -> Read:
+    """Decode, clean, then read the release's date, subject and events."""
     decoded = decode_release(raw)
-    text = clean_text(decoded.text)
-    if not text.strip():
+    found = clean_text(decoded.text)
+    if not found.strip():
         raise UnreadableRelease("no readable text after removing markup and page furniture")
-    found, shout = text, shouted(text)
-    if shout:
-        text = truecased(text)  # read as prose; the release's own capitals are put back below
+    shout = shouted(found)
+    text = truecased(found) if shout else found  # read as prose; its own capitals are put back after
     release_date = find_release_date(text, decoded.date, date_in_file_name(file))
     anchor = release_date.value if release_date else None
     sentences = sentence_spans(text)
@@ -85,18 +100,26 @@ def extract_release(raw: bytes, file: str) -> Extraction:
     lead = [(s, e) for s, e in sentences if not in_ranges(s, boiler) and s < 6000][:40]
     company = find_company(text, sentences, lead, dates, boiler)
     reading = read_events(text, sentences, boiler, dates, find_money(text), anchor, company.name if company else None)
+    return Read(decoded, found, shout, text, release_date, sentences, boiler, dates, company, reading)
+
+
+def extract_release(raw: bytes, file: str) -> Extraction:
+    """Everything the parser reads from one release; spans index ``source.text``."""
+    read = read_release(raw, file)
+    text, found, shout, company, reading = read.text, read.found, read.shout, read.company, read.reading
+    sentences, boiler, decoded = read.sentences, read.boiler, read.decoded
     is_case, reason = _is_case(text, reading, boiler)
     source = SourceFacts(
         file=file,
         sha256=hashlib.sha256(raw).hexdigest(),
         title=decoded.title or _title(text, sentences, company.name if company else None),
-        release_date=release_date,
+        release_date=read.release_date,
         format=decoded.format,
         text=found,
     )
     if not is_case:
         return _quoting(found, shout, Extraction(source, False, reason, company, None, (), find_people(text)))
-    case = _case(text, reading, boiler, dates, sentences)
+    case = _case(text, reading, boiler, read.dates, sentences)
     court = printable_court(case.court.name, text) if case.court and case.court.id else None
     facts = ReleaseFacts(company.name if company else None, case.chapter, court)
     events = tuple(
