@@ -45,7 +45,8 @@ _CASE_ADJECTIVES = (
 )
 _PETITION = re.compile(
     r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
-    rf"(?:(?:{_CASE_ADJECTIVES})*(?:bankruptcy\s+)?petitions?\b|for\s+(?:voluntary\s+)?(?:protection|reorganization|relief|bankruptcy|chap\w*)"
+    rf"(?:(?:{_CASE_ADJECTIVES})*(?:bankruptcy\s+)?petitions?\b|for\s+(?:voluntary\s+)?(?:(?:court|bankruptcy|creditor|federal)\s+)?(?:protection|reorganization|relief"
+    r"|bankruptcy|chap\w*|receivership|insolvency|administration|liquidation)"
     # 'filed for a government-assisted Chapter 11 bankruptcy protection', 'filed for a Chapter 11 reorganization'
     r"|for\s+an?\s+(?:[\w-]+\s+){0,2}?(?:chapter\s+(?:\d+|[ivx]+)|bankruptcy|reorganization)\b"
     r"|chap\w*\s+(?:\d+|[IVX]+)\b(?!\s+(?:plan|liquidating))|under\s+chap\w*|bankruptcy)"
@@ -87,11 +88,13 @@ _PETITION = re.compile(
     r"|\b(?:was|were|been)\s+served\s+with\s+(?:an?\s+)?(?:involuntary\s+)?petition"
     r"|\b(?:announced|announces|announcing)\s+(?:an?|its|their)\s+(?:voluntary\s+)?(?:chapter\s+\d+\s+)?(?:bankruptcy\s+)?filing\b"
     r"|\bfiling\s*(?:--|[-–—,])?\s*(?:was\s+|were\s+)?made\s+(?:at|on|in|with|late|early)\b"
-    r"|\bbecame\s+the\s+[^;]{0,80}?\bto\s+file\s+for\b"
+    r"|\b(?:became|become|becomes)\s+the\s+[^;]{0,80}?\bto\s+(?:file\s+for|seek|enter)\s+"
+    r"(?:(?:federal|court|chapter\s+\d+)\s+)?(?:bankruptcy|protection|receivership|administration)\b"
+    r"|\b(?:was|were|been)\s+forced\s+to\s+(?:\w+ly\s+)?file\s+for\b"
     # creditors' petition told as a suit: 'investors took Bernard Madoff to bankruptcy court on Monday'
     r"|\b(?:took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls)\s+(?:[^;]{0,60}?\s)?to\s+"
     r"(?:(?:u\.s\.|federal)\s+)?bankruptcy\s+court\b"
-    r"|\b(?:put|forced|pushed|placed|driven|went|gone|goes|going|sent|collapsed|slid|tumbled|plunged)\s+(?:[^.;]{0,60}?\s)?into\s+"
+    r"|\b(?:put|forced|pushed|placed|driven|drove|went|gone|goes|going|sent|collapsed|slid|tumbled|plunged)\s+(?:[^.;]{0,60}?\s)?into\s+"
     r"(?:chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)|(?:chapter\s+\d+\s+|involuntary\s+)?"
     r"(?:bankruptcy|receivership|administration|liquidation)\b)"
     # 'declared bankruptcy', 'went bankrupt'
@@ -100,7 +103,7 @@ _PETITION = re.compile(
     r"|\b(?:sought|seeks|seeking)\s+(?:(?:bankruptcy|court|creditor|legal)\s+){1,2}protection\b"
     r"|\b(?:sought|seeks|seeking)\s+protection\s+from\s+(?:its\s+)?creditors\b"
     # 'sought refuge in bankruptcy court Tuesday', 'seeking shelter under Chapter 11'
-    r"|\b(?:sought|seeks|seeking|took|taken|takes|taking)\s+(?:refuge|shelter)\s+(?:in|from|under)\s+(?:the\s+)?(?:federal\s+)?(?:bankruptcy|chapter)"
+    r"|\b(?:sought|seeks|seeking|took|taken|takes|taking)\s+(?:refuge|shelter|sanctuary)\s+(?:in|from|under)\s+(?:the\s+)?(?:federal\s+)?(?:bankruptcy|chapter)"
     # 'has been under Chapter 11 bankruptcy protection since September 9, 2024'
     # 'has been restructuring under court protection since 2002', 'has been in Chapter 11 since January'
     r"|\b(?:has|have|had)\s+been\s+(?:operating\s+|restructuring\s+|reorganizing\s+)?(?:in|under)\s+"
@@ -346,7 +349,7 @@ _PAST_KINDS = frozenset(
         "judgment",
     ]
 )
-_NEGATED = re.compile(r"\b(?:not|neither|nor|never|no longer|no)\b|n't\b", _I)
+_NEGATED = re.compile(r"\b(?:not|neither|nor|never|no longer|no(?!\.?\s*\d))\b|n't\b", _I)  # not 'the No. 3 producer'
 # a negation's clause ends where another clause opens: 'erred by not filing the appeal soon after she threw out ...'
 _NEGATION_ENDS = re.compile(
     r"\b(?:after|before|when|once|because|since|until|while|although|though)\s+(?:she|he|it|they|the)\b", _I

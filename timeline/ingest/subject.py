@@ -518,7 +518,7 @@ _TITLED = re.compile(
 )
 # a name followed by what the sentence says it did: '(NYSE: X)', ',', a verb, not a preposition
 _LEAD_AFTER = re.compile(
-    r"\s*(?:\(|,|<|[–—]|['’]s?\s)|\s+(?!(?:of|in|on|at|for|from|by|to|the|a|an|and|or|with|as|under)\b)[a-z]{2,}\b"
+    r"\s*(?:\(|,|<|[–—]|['’]s?\s)|\s+[A-Z]{1,5}\.[A-Z]{1,2}\b|\s+(?!(?:of|in|on|at|for|from|by|to|the|a|an|and|or|with|as|under)\b)[a-z]{2,}\b"
     # where it is, then its verb: 'Avanex Corp of Fremont, CA, USA says that ...'
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s*[A-Z][\w.]*)?,?\s+"
     r"(?:says|said|has|have|had|is|was|announced|announces|reported|reports|filed|files)\b"
