@@ -10,7 +10,7 @@ RUN_ENV := DEBUG=1
 PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /usr/local/bin/python3 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: install run test lint score robustness confidence bench bench-import demo clean
+.PHONY: install run test lint score probe robustness confidence bench bench-import demo clean
 
 install: $(VENV)/.installed
 
@@ -40,6 +40,10 @@ lint: install
 # the importer scored against the annotated corpus: all of it, the dev part, the held-out part
 score: install
 	$(RUN_ENV) $(PY) -m bench.score
+
+# single real sentences, one step each (fixtures/probe): does the importer see this way of saying it?
+probe: install
+	$(RUN_ENV) $(PY) -m bench.probe dev holdout
 
 # the same releases again in capitals, under site navigation, hard-wrapped and under undated file names
 robustness: install

@@ -692,7 +692,9 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
     # 'A hearing on the DIP financing is scheduled': words inside another trigger's phrase, past its own word, are
     # not a second event; 'filed voluntary petitions under Chapter 11 and first day motions' tells two
     found = [
-        t for t in found if not any(u is not t and u.start <= t.start and t.end <= u.end and u.at <= t.at for u in found)
+        t
+        for t in found
+        if not any(u is not t and u.start <= t.start and t.end <= u.end and u.at <= t.at for u in found)
     ]
     kinds = {t.kind for t in found}
     if kinds & {"plan_confirmed", "conversion", "dismissal"}:  # an order that confirms, converts or dismisses
