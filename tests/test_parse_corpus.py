@@ -150,7 +150,7 @@ RELATIVE = [
     ("305", "petition_filed", ("2009-02", None)),  # 'which filed for Chapter 11 protection in February, said ...'
     ("100", "order_entered", ("1998-10-05", None)),  # 'Later that same day, the Bankruptcy Court approved ...'
     ("304", "hearing", ("2008-09-19", None)),  # 'after an eight-hour hearing that started Friday afternoon'
-    ("304", "order_entered", ("2008-09-20", None)),  # 'A federal judge early Saturday morning approved the sale'
+    ("304", "asset_sale", ("2008-09-20", None)),  # 'A federal judge early Saturday morning approved the sale'
     ("303", "plan_filed", ("2005-09-07", None)),  # 'said Wednesday in filing its ... plan', the file named 2005-09-08
     # 'has filed a petition', then 'The defunct bitcoin exchange said that a petition ... was filed ... on 10th March'
     ("110", "petition_filed", ("2014-03-10", None)),
@@ -167,7 +167,7 @@ RELATIVE = [
     ("113", "petition_filed", ("2020-09-07", "on_or_before")),
     ("314", "order_entered", ("2020-06-14", "on_or_before")),  # 'approved a Nov. 16 deadline': not the order's date
     # 'A federal bankruptcy judge approved the sale ...' and then 'Judge ... said in his ruling late Sunday'
-    ("900", "order_entered", ("2009-05-31", "on_or_before")),
+    ("900", "asset_sale", ("2009-05-31", "on_or_before")),
     ("907", "hearing", ("1991-01-10", None)),  # 'A hearing is scheduled Thursday': the coming Thursday
     (
         "700",

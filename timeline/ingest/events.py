@@ -178,7 +178,16 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\bpending\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}hearing\b"
             r"|\b(?:after|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}hearing\b|\bhearing\s+(?:was|were)\s+(?:held|conducted)\b"
             r"|\bhearing\b[^.;]{0,60}?\b(?:is|are)\s+expected\s+to\s+(?:take\s+place|be\s+held|occur)\b"
-            r"|\bhearing\b[^.;]{0,60}?\bwill\s+take\s+place\b",
+            r"|\bhearing\b[^.;]{0,60}?\bwill\s+take\s+place\b"
+            # 'at a hearing yesterday', 'at a January 18 hearing', 'during a virtual hearing on Wednesday'
+            r"|\b(?:at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}hearing\b"
+            r"|\bhearing\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been)\s+(?:held|conducted)\b"
+            # a court paper: 'came before the Court for hearing on', 'came on for hearing', 'was heard before the court'
+            r"|\bcame\s+(?:on\s+)?(?:before\s+the\s+court\s+)?for\s+(?:a\s+)?hearing\b|\bfor\s+hearing\s+on\b"
+            r"|\b(?:was|were)\s+heard\s+(?:before|by)\s+the\s+court\b"
+            r"|\b(?:held|conducted|convened|closed|concluded|opened)\s+(?:a|an|the)\s+(?:[\w\"“”-]+\s+){0,3}hearing\b"
+            r"|\bhearing\s+(?:is\s+|was\s+)?scheduled\s+(?:in|on)\b"
+            r"|\bhearing\b[^.;]{0,60}?\b(?:was|has\s+been|is)\s+(?:postponed|adjourned|continued|rescheduled)\s+(?:to|until)\b",
             _I,
         ),
     ),
@@ -214,7 +223,14 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|stalking[- ]horse(?:\s+(?:asset\s+)?purchase)?|purchase\s+and\s+sale|sale)\s+agreement\b"
             r"|\b(?:agreed|agreement)\s+to\s+sell\s+(?:substantially\s+all|all|its|the|certain)\b"
             r"|\b(?:named|selected|designated|chosen)\s+(?:as\s+)?the\s+(?:winning|successful|stalking[- ]horse)"
-            r"\s+bidder\b",
+            r"\s+bidder\b"
+            # a sale the court approved: 'A judge quietly approved the bankruptcy sale of', 'confirmed the sale'
+            r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed|okayed|blessed|authorized)\s+(?:the\s+)?"
+            r"(?:[\w-]+\s+){0,2}sale\b|\b(?:in\s+)?(?:approving|confirming)\s+the\s+sale\b"
+            r"|\b(?:won|wins|received|obtained|got|secured)\s+(?:(?:court|bankruptcy|final|judicial)\s+){0,3}approval\b"
+            r"[^.;]{0,80}?\bto\s+sell\b"
+            r"|\b(?:was|were|been)\s+sold\s+(?:at|in|to)\b|\bsale\b[^.;]{0,60}?\b(?:has|have|had)\s+closed\b"
+            r"|\b(?:won|winning|wins)\s+(?:an|the)\s+auction\b|\bvictorious\s+in\s+(?:an|the)\s+auction\b",
             _I,
         ),
     ),
@@ -232,13 +248,15 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "plan_confirmed",
         re.compile(
             r"\border\s+(?:of\s+confirmation|confirming)\b|\bconfirmation\s+order\b"
-            r"|\bconfirmed\s+(?:the|its|their|a|[A-Z][\w&-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}plan\b"
+            r"|\bconfirmed\s+(?:the|its|their|a|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}plan\b"
             r"|\bplan\b[^.;]{0,60}?\b(?:was|has\s+been|had\s+been|were)\s+(?:confirmed|approved)\b"
+            r"|\b(?:has|have)\s+been\s+approved\s+for\s+(?:a|its|their)\s+(?:[\w'’-]+\s+){0,4}plan\b"
             # 'received court approval of its plan of reorganization'
-            r"|\b(?:received|obtained|won)\s+(?:(?:final|bankruptcy|court)\s+){0,3}(?:approval|confirmation)\s+(?:of|for)\s+"
+            r"|\b(?:received|obtained|won)\s+(?:(?:final|bankruptcy|court)\s+){0,3}(?:approval|confirmation)\s+"
+            r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\s+)?(?:of|for)\s+"
             r"(?:its|their|the)\s+(?:(?!disclosure\b)[\w'’-]+\s+){0,4}plan\b"
             r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed|signed\s+off\s+on|okayed|blessed)\s+"
-            r"(?:the\s+|its\s+|their\s+|[A-Z][\w&.-]*['’]s?\s+)?(?:(?!disclosure\b)[\w'’-]+\s+){0,3}plan\b"
+            r"(?:the\s+|its\s+|their\s+|[A-Z][\w&.-]*['’]s?\s+)?(?:(?!disclosure\b)[\w'’-]+\s+){0,5}plan\b"
             # 'A federal court Friday approved the bankruptcy reorganization of A. H. Robins Co.'
             r"|\b(?:judge|court)\b[^.;]{0,80}?\b(?:approved|confirmed)\s+(?:the|its|their)\s+(?:bankruptcy\s+)?"
             r"reorganization\s+of\b",
@@ -248,7 +266,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "emergence",
         re.compile(
-            r"\bemerged\s+from\b|\bhas\s+emerged\b|\bterminating\s+its\s+status\s+as\s+a\s+debtor[- ]in[- ]possession\b"
+            r"\bemerged\s+(?:\w+\s+){0,2}from\b|\bhas\s+emerged\b|\bemerged\s+(?:on|in|today|yesterday|last)\b"
+            r"|\bemerging\s+from\s+(?:chapter|bankruptcy)\b|\bcame\s+out\s+of\s+(?:chapter|bankruptcy)\b"
+            r"|\bnotice\s+of\s+(?:the\s+)?(?:effectiveness|effective\s+date)\b"
+            r"|\bterminating\s+its\s+status\s+as\s+a\s+debtor[- ]in[- ]possession\b"
             r"|\bplan\b[^.;]{0,60}?\b(?:became|has\s+become|went|has\s+gone)\s+effective\b"
             r"|\b(?:exited|exits|has\s+exited)\s+(?:from\s+)?(?:chapter\s+(?:\d+|[ivx]+)|bankruptcy)\b"
             r"|\beffective\s+date\s+of\s+the\s+(?:[\w-]+\s+){0,2}plan\s+(?:is|was|occurred|will\s+be)\b",
@@ -260,14 +281,19 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"\bconvert(?:ed|ing)\s+(?:its\s+|the\s+|their\s+|the\s+company['’]s\s+|[\w&.-]+['’]s?\s+)?(?:chapter\s+(?:11|13|12)\s+)?"
             r"(?:bankruptcy\s+)?(?:cases?|proceedings?)\s+(?:to|into)\s+(?:a\s+)?(?:case\s+under\s+|liquidation\s+under\s+)?"
-            r"chapter|\b(?:case|cases|proceeding)\s+(?:was|were|has\s+been|have\s+been)\s+converted\b",
+            r"chapter|\b(?:case|cases|proceeding|proceedings|filing|it)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|is\s+hereby\s+)?"
+            r"converted\s+(?:to|into)\b"
+            r"|\b(?:approved|granted|grated|ordered)\s+(?:the\s+)?conversion\b"
+            r"|\b(?:approved|granted|grated)\s+[^.;]{0,60}?\bmotion\s+to\s+convert\b",
             _I,
         ),
     ),
     (
         "dismissal",
         re.compile(
-            r"\b(?:court|judge)\s+(?:has\s+|also\s+)?dismissed\b|\border\s+dismissing\b"
+            r"\b(?:court|judge)\s+(?:has\s+|also\s+|\w+ly\s+)?dismissed\b|\border\s+dismissing\b"
+            r"|\bgrant(?:ed|s|ing)\s+(?:the\s+|a\s+)?(?:[\w\"“”-]+\s+){0,2}dismissal\b"
+            r"|\b(?:it|they)\s+(?:was|were)\s+dismissed\b"
             r"|\b(?:case|cases|petition)\s+(?:was|were|has been|have been)\s+dismissed\b"
             r"|\bthrew\s+out\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?(?:bankruptcy|case|petition|chapter)\b",
             _I,
@@ -312,15 +338,15 @@ _RULE_WORDS = {
     ),
     "motion_filed": ("motion", "court", "seeking"),
     "order_entered": ("approval", "authorization", "court", "order", "judge", "granted"),
-    "hearing": ("hearing",),
+    "hearing": ("hearing", "heard"),
     "adversary_proceeding": ("proceeding", "against", "sued", "sues"),
     "award": WORDS,
     "judgment": JUDGMENT_WORDS,
     "financing": ("financing", "facility", "loan", "money"),
-    "asset_sale": ("sale", "sold", "bid", "agreement", "sell"),
+    "asset_sale": ("sale", "sold", "bid", "agreement", "sell", "auction"),
     "plan_filed": ("plan",),
     "plan_confirmed": ("order", "plan"),
-    "emergence": ("emerged", "terminating", "plan", "effective", "exit"),
+    "emergence": ("emerg", "terminating", "plan", "effective", "exit", "came out"),
     "conversion": ("convert",),
     "dismissal": ("dismiss", "threw"),
     "delisting": ("list", "trading"),
@@ -352,7 +378,9 @@ _PAST_KINDS = frozenset(
 _NEGATED = re.compile(r"\b(?:not|neither|nor|never|no longer|no(?!\.?\s*\d))\b|n't\b", _I)  # not 'the No. 3 producer'
 # a negation's clause ends where another clause opens: 'erred by not filing the appeal soon after she threw out ...'
 _NEGATION_ENDS = re.compile(
-    r"\b(?:after|before|when|once|because|since|until|while|although|though)\s+(?:she|he|it|they|the)\b", _I
+    r"\b(?:after|before|when|once|because|since|until|while|although|though)\s+(?:she|he|it|they|the)\b"
+    r"|[,;]\s*(?:and|but|so)\s+(?:then\s+)?(?:she|he|it|they|the|a|an)\b",  # 'not all ..., and the court thus entered'
+    _I,
 )
 
 
@@ -473,7 +501,7 @@ def read_events(
                         in_sentence = dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)]
                         background.append((s, e, trig, _pick_date(text, s, trig, limit, in_sentence, first=n == 0)))
                     continue
-            limit = triggers[n + 1].at if n + 1 < len(triggers) else e
+            limit = _date_limit(low, triggers, n, e)
             in_sentence = dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)]
             free = triggers[n - 1].end if n else s  # a date past the step before, and not its own, may be this one's
             date, how = _pick_date(text, s, trig, limit, in_sentence, first=n == 0, free=(free, claimed))
@@ -503,7 +531,7 @@ def read_events(
                 continue  # 'The DIP facility replaces ...': the facility already read, told again
             if trig.kind == "financing" and (not amounts or not _financing_done(sentence, triggers)):
                 continue
-            amount = _nearest_amount(amounts, trig) if trig.kind != "petition_filed" else None
+            amount = _nearest_amount(amounts, trig) if trig.kind not in ("petition_filed", "hearing") else None
             # a motion's own words: from just before its trigger ('its first day motions, which were submitted')
             subtype = _subtype(
                 trig.kind, text[max(s, trig.at - 16) : limit] if trig.kind == "motion_filed" else sentence
@@ -540,6 +568,15 @@ def read_events(
     _first_day_motions_with_the_petition(reading)
     _headline_steps(text, low, titles, reading, anchor, company)
     return reading
+
+
+def _date_limit(low: str, triggers: list[_Trigger], n: int, e: int) -> int:
+    """Where the dates of step ``n`` may be looked for end: at the next step's words, but past a hearing that only
+    says where it was taken ('approved at a hearing held on April 7' is an approval of April 7)."""
+    for later in triggers[n + 1 :]:
+        if not (later.kind == "hearing" and low.startswith(("at ", "during "), later.start)):
+            return later.at
+    return e
 
 
 def _first_day_motions_with_the_petition(reading: Reading) -> None:
@@ -697,7 +734,8 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
         if not any(u is not t and u.start <= t.start and t.end <= u.end and u.at <= t.at for u in found)
     ]
     kinds = {t.kind for t in found}
-    if kinds & {"plan_confirmed", "conversion", "dismissal"}:  # an order that confirms, converts or dismisses
+    if kinds & {"plan_confirmed", "conversion", "dismissal", "asset_sale"}:  # an order that confirms, converts,
+        # dismisses or approves a sale is that step
         found = [t for t in found if t.kind != "order_entered"]
     if kinds & {"motion_filed", "order_entered"}:  # financing asked for or approved is that motion or order
         found = [t for t in found if t.kind != "financing"]
