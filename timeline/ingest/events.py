@@ -150,15 +150,21 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "order_entered",
         re.compile(
-            r"\b(?:received|receives|obtained|won)\s+(?:(?:final|interim|bankruptcy|court)\s+){0,3}(?:approval|authorization)\b"
+            r"\b(?:received|receives|obtained|won|wins|got|gets|secured|secures)\s+(?:(?:final|interim|bankruptcy|court)\s+){0,3}"
+            r"(?:approval|authorization)\b"
             r"|\b(?:was|were|has\s+been|have\s+been)\s+granted\s+(?:(?:final|interim|court)\s+){0,2}"
             r"(?:approval|authority|authorization|permission)\b"
-            r"|\bcourt\b(?:\s+(?:for|of|in)\s+the\s+[^;]{0,100}?)?(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|has\s+|today\s+)?"
+            r"|\bcourt\b(?:\s+(?:for|of|in|overseeing|handling|hearing|presiding\s+over)\s+the\s+[^;]{0,100}?)?(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|has\s+|today\s+)?"
             r"(?P<at>approved|granted|authorized|entered|signed|issued)\b"
             # 'The court gave interim approval to a $50 million DIP loan'
             r"|\b(?:court|judge)\b[^.;]{0,60}?\b(?P<at4>gave|granted|issued)\s+(?:its\s+)?(?:(?:final|interim|preliminary)\s+)?"
             r"(?:approval|authorization|permission)\b"
-            r"|\b(?:approved|authorized|granted)\s+by\s+the\s+(?:bankruptcy\s+)?court\b"
+            r"|\b(?:approved|authorized|granted)\s+by\s+(?:the\s+)?(?:u\.s\.\s+)?(?:bankruptcy\s+)?(?:court|judge)\b"
+            # 'said Judge Lifland in approving the deal', 'gave his blessing to', 'signed off on ...'s request'
+            r"|\bin\s+(?:granting|approving|authorizing)\b|\b(?:gave|given|gives)\s+(?:his|her|its)\s+blessing\b"
+            r"|\b(?:judge|court)\b[^.;]{0,80}?\bsigned\s+off\s+on\b"
+            r"|\border\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+entered\b"
+            r"|\bapproval\s+of\s+(?:our|its|their|the)\s+(?:[\w-]+\s+){0,2}motions\b"
             r"|\border\s+(?:approving|authorizing|granting)\b"
             # 'A federal judge early Saturday morning approved', 'Judge Laurie Silverstein approved'
             r"|\b(?:judge|justice)\b(?:\s+[A-Z][\w.]*){0,3}(?:\s+(?:in|of)\s+[A-Z][\w.]*)?"
@@ -207,7 +213,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"\b(?:dip|debtor[- ]in[- ]possession)\b[^;]{0,40}?\b(?:financing|facility|loan)\b"
             r"|\b(?:credit|financing|loan)\s+facility\b|\bnew\s+(?:bank\s+)?financing\b|\bexit\s+financing\b"
-            r"|\bnew[- ]money\s+(?:financing|facility|loan|investment)\b",
+            r"|\bnew[- ]money\s+(?:financing|facility|loan|investment)\b"
+            # '$700 million in Chapter 11 financing', 'a $33 million loan', 'to borrow up to $100 million'
+            r"|\$[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:in\s+)?(?:[\w-]+\s+){0,3}?(?:financing|funding|loans?)\b"
+            r"|\bto\s+borrow\b",
             _I,
         ),
     ),
@@ -337,12 +346,22 @@ _RULE_WORDS = {
         "call",
     ),
     "motion_filed": ("motion", "court", "seeking"),
-    "order_entered": ("approval", "authorization", "court", "order", "judge", "granted"),
+    "order_entered": (
+        "approval",
+        "authorization",
+        "court",
+        "order",
+        "judge",
+        "granted",
+        "granting",
+        "approving",
+        "blessing",
+    ),
     "hearing": ("hearing", "heard"),
     "adversary_proceeding": ("proceeding", "against", "sued", "sues"),
     "award": WORDS,
     "judgment": JUDGMENT_WORDS,
-    "financing": ("financing", "facility", "loan", "money"),
+    "financing": ("financing", "facility", "loan", "money", "funding", "borrow"),
     "asset_sale": ("sale", "sold", "bid", "agreement", "sell", "auction"),
     "plan_filed": ("plan",),
     "plan_confirmed": ("order", "plan"),
@@ -538,6 +557,8 @@ def read_events(
             )
             if trig.kind == "order_entered" and not explicit and subtype in (None, "other") and last_order:
                 continue  # an undated approval elaborating the previous order
+            if _decided_again(trig.kind, sentence, reading.events):
+                continue  # 'The judge approved the sale ... Judge Peck signed off on the deal': told twice
             confidence = event_confidence(how or UNDATED, date, len(triggers), _quoted(text, s, trig.at))
             told = _told_before(reading.events, trig.kind, amount) if explicit else None
             if told is not None:  # 'It completed the sale ... The sale closed on August 13': the date of that sale
@@ -870,6 +891,22 @@ def _quoted(text: str, s: int, at: int) -> bool:
 _CONDITIONAL = re.compile(r"\s*(?:if|unless|should|once|until|whether)\b[^,;]*$", _I)
 # 'approved a Nov. 16 deadline', 'set a May 5 hearing': the date is what the order sets, not when it was made
 _ORDERS = frozenset(["order_entered", "plan_confirmed"])
+_DECISIONS = frozenset(["asset_sale", "plan_confirmed", "conversion", "dismissal"])
+_DECIDED_AGAIN = re.compile(
+    r"\b(?:signed\s+off\s+on|approved|approving|blessed|authorized)\s+the\s+(?:deal|sale|transaction|plan)\b", _I
+)
+
+
+def _decided_again(kind: str, sentence: str, events: list[Event]) -> bool:
+    """Is an approval of 'the deal' the decision just read ('approved the sale' ... 'signed off on the deal')?"""
+    return (
+        kind == "order_entered"
+        and bool(events)
+        and events[-1].kind in _DECISIONS
+        and bool(_DECIDED_AGAIN.search(sentence))
+    )
+
+
 _SET_DATE = re.compile(r"\s+(?:deadline|bar\s+date|hearing|auction|meeting|claims?\s+deadline)\b", _I)
 _CLAUSE_OPENS = re.compile(r"(?:\bthat\s*,?|;)\s*(?:on\s+)?$", _I)
 _SINCE = re.compile(r"\b(?:since|until|through|by)\s+$", _I)  # 'restructuring under court protection since 2002'
@@ -916,7 +953,7 @@ def _reporting(text: str, d: DateMention) -> bool:
 def _financing_done(sentence: str, triggers: list[_Trigger]) -> bool:
     done = re.search(
         r"\b(?:signed|provided|arranged|obtained|secured|closed|entered into|received|committed|approved|negotiated"
-        r"|commitment)\b",
+        r"|commitment|lined up|won|authorized|granted|approval)\b",
         sentence,
         _I,
     )
