@@ -90,7 +90,25 @@ _PETITION = re.compile(
     r"|\bfiling\s*(?:--|[-–—,])?\s*(?:was\s+|were\s+)?made\s+(?:at|on|in|with|late|early)\b"
     r"|\b(?:became|become|becomes)\s+the\s+[^;]{0,80}?\bto\s+(?:file\s+for|seek|enter)\s+"
     r"(?:(?:federal|court|chapter\s+\d+)\s+)?(?:bankruptcy|protection|receivership|administration)\b"
-    r"|\b(?:was|were|been)\s+forced\s+to\s+(?:\w+ly\s+)?file\s+for\b"
+    r"|\b(?:was|were|been)\s+forced\s+to\s+(?:\w+ly\s+)?(?:file\s+for|seek)\b"
+    # 'Orange County filed what was then the largest municipal bankruptcy', 'filed the nation's biggest bankruptcy'
+    r"|\b(?:filed|files)\s+(?:what\s+(?:was|is)\s+(?:then\s+)?)?(?:the|a|an|its)\s+(?:[\w'’.-]+\s+){0,5}?bankruptcy\b"
+    r"(?!\s+(?:plan|court|judge|motion|schedules|claims?|lawsuit|suit))"
+    # the present of a story's timeline: 'both Federated and Allied file for bankruptcy reorganization' (not 'to file')
+    r"|(?<!to )\bfile\s+for\s+(?:(?:court|federal)\s+)?(?:bankruptcy|chapter|protection)\b"
+    # 'the largest publicly traded Japanese firm to seek bankruptcy protection', 'the third city in its state to file'
+    r"|\b(?:first|second|third|fourth|fifth|\w+est|latest|\d+(?:st|nd|rd|th))\s+[^.;,]{0,50}?\bto\s+(?:file\s+for|seek|enter)\s+"
+    r"(?:(?:federal|court|chapter\s+\d+)\s+)?(?:bankruptcy|protection)\b"
+    # insolvency proceedings begun: 'commenced voluntary administration proceedings', 'opened insolvency proceedings'
+    r"|\b(?:initiated|initiates|commenced|began|begun|started|launched|opened)\s+(?:an?\s+|its\s+|their\s+)?"
+    r"(?:voluntary\s+)?(?:bankruptcy|insolvency|administration|receivership|liquidation|reorganization|restructuring)"
+    r"\s+proceedings?\b"
+    r"|\b(?:put|placed)\s+under\s+(?:court\s+)?(?:receivership|administration|(?:bankruptcy|creditor|court)\s+protection)\b"
+    # an administrator appointed: 'appointed David Hardy ... of KPMG as joint and several voluntary administrators'
+    r"|\bappointed\b[^.;]{0,80}?\bas\s+(?:joint\s+(?:and\s+several\s+)?)?(?:voluntary\s+)?(?:administrators?|receivers?"
+    r"|liquidators?)\b"
+    r"|\b(?:is|was|were|been)\s+appointed\s+(?:as\s+)?(?:the\s+)?(?:joint\s+)?(?:voluntary\s+)?(?:administrators?|receivers?"
+    r"|liquidators?)\b"
     # creditors' petition told as a suit: 'investors took Bernard Madoff to bankruptcy court on Monday'
     r"|\b(?:took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls)\s+(?:[^;]{0,60}?\s)?to\s+"
     r"(?:(?:u\.s\.|federal)\s+)?bankruptcy\s+court\b"
@@ -98,12 +116,14 @@ _PETITION = re.compile(
     r"(?:chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)|(?:chapter\s+\d+\s+|involuntary\s+)?"
     r"(?:bankruptcy|receivership|administration|liquidation)\b)"
     # 'declared bankruptcy', 'went bankrupt'
-    r"|\b(?:declared|declares|declaring)\s+(?:itself\s+)?(?:bankruptcy|bankrupt|insolvency|insolvent)\b|\bwent\s+bankrupt\b"
+    r"|\b(?:declared|declares|declaring)\s+(?:itself\s+|(?:section|chapter)\s+\d+\s+)?(?:bankruptcy|bankrupt|insolvency|insolvent)\b"
+    r"|\bwent\s+bankrupt\b|\b(?:declared|declares)\s+(?:[\w'’.&-]+\s+){1,5}?(?:insolvent|bankrupt)\b"
     # 'sought bankruptcy protection', 'seeking court protection from creditors'
     r"|\b(?:sought|seeks|seeking)\s+(?:(?:bankruptcy|court|creditor|legal)\s+){1,2}protection\b"
     r"|\b(?:sought|seeks|seeking)\s+protection\s+from\s+(?:its\s+)?creditors\b"
     # 'sought refuge in bankruptcy court Tuesday', 'seeking shelter under Chapter 11'
-    r"|\b(?:sought|seeks|seeking|took|taken|takes|taking)\s+(?:refuge|shelter|sanctuary)\s+(?:in|from|under)\s+(?:the\s+)?(?:federal\s+)?(?:bankruptcy|chapter)"
+    r"|\b(?:sought|seeks|seeking|took|taken|takes|taking)\s+(?:refuge|shelter|sanctuary)\s+(?:in|from|under)\s+(?:the\s+)?"
+    r"(?:u\.s\.\s+|federal\s+)?(?:bankruptcy|chapter)"
     # 'has been under Chapter 11 bankruptcy protection since September 9, 2024'
     # 'has been restructuring under court protection since 2002', 'has been in Chapter 11 since January'
     r"|\b(?:has|have|had)\s+been\s+(?:operating\s+|restructuring\s+|reorganizing\s+)?(?:in|under)\s+"
@@ -116,7 +136,9 @@ _PETITION = re.compile(
     # 'commenced a voluntary, court-supervised process under Chapter 11', 'initiated a voluntary Chapter 11 process'
     rf"|\b(?:initiated|initiates|commenced|began|begun|started|launched)\s+(?:an?\s+|its\s+|their\s+)?(?:{_CASE_ADJECTIVES})*"
     r"(?:chapter\s+(?:\d+|[ivx]+)\s+(?:cases?|proceedings?|process|petitions?|filings?)\b"
-    r"|(?:cases?|proceedings?|process|petitions?)\s+(?:under|pursuant\s+to)\s+(?:the\s+)?(?:chapter|title\s+11|bankruptcy))"
+    r"|(?:[\w-]+\s+){0,2}(?:cases?|proceedings?|process|petitions?)\s+\(?(?:under|pursuant\s+to)?\s*(?:the\s+)?"
+    r"(?:chapter|title\s+(?:11|iii)|bankruptcy))"
+    r"|\bcommenced\s+(?:an?\s+|its\s+)?title\s+iii\s+cases?\b"
     r"|\b(?:has\s+|have\s+)?(?:entered|enters|entering)\s+(?:into\s+)?chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)"
     r"|\b(?:has\s+|have\s+)?(?:entered|enters|entering)\s+(?:into\s+)?(?:bankruptcy|receivership|administration)"
     r"(?:\s+protection)?\b"
@@ -124,6 +146,15 @@ _PETITION = re.compile(
     r"|\bthe\s+filing\s+of\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?(?:bankruptcy\s+)?"
     r"(?:petitions?|chapter\s+(?:\d+|[ivx]+))\b"
     r"|\b(?:is|are|was|were)\s+filing\s+for\s+(?:chapter|bankruptcy|protection|voluntary)"
+    # any other way a filing verb takes a case for its object, a few words on: 'filed Monday in Delaware for
+    # Chapter 11', 'entered into voluntary liquidation', 'sought on Friday the protection of the court'
+    r"|\b(?:filed|files|sought|seeks|entered|enters|commenced|initiated|applied|petitioned|plunged|tipped|pushed)\b"
+    r"(?:\s+(?!(?:motions?|lawsuits?|suits?|complaints?|objections?|plans?|claims?|notices?|appeals?|requests?|briefs?"
+    r"|orders?|judgments?|convert\w*|dismiss\w*|emerg\w*|exit\w*)\b)"
+    r"[\w,.'’$-]+){0,6}?\s+(?:the\s+)?(?:chapter\s+(?:7|9|11|15|vii|ix|xi|xv)\b(?!\s+plan)"
+    r"|bankruptcy\b(?!\s+(?:court|judge|plan|lawyer|attorney|counsel|law|code|rules?|case\s+no))"
+    r"|insolvency\b|receivership\b|administration\b(?=\s*(?:[.,;]|$|on|in|last|this|after|under))"
+    r"|(?:court|creditor|bankruptcy)\s+protection\b)"
     # a court paper: 'commenced, on November 18, 2019, these chapter 11 cases by filing voluntary petitions'
     r"|\bby\s+filing\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?petitions?\b",
     _I,
@@ -344,6 +375,8 @@ _RULE_WORDS = {
         "grant",
         "appoint",
         "call",
+        "under",
+        "opened",
     ),
     "motion_filed": ("motion", "court", "seeking"),
     "order_entered": (
@@ -372,6 +405,7 @@ _RULE_WORDS = {
 }
 # searched in the folded sentence (only offsets are read), and only when it holds one of the rule's words
 _GATED_RULES = tuple((kind, lowered(rx), _RULE_WORDS[kind]) for kind, rx in _RULES)
+_PETITION_LOW = _GATED_RULES[0][1]
 _GATE_WORDS = tuple(dict.fromkeys(w for _, _, words in _GATED_RULES for w in words))  # each rule's words, once
 # announced ahead by nature: a future tense does not make them hypothetical
 _FUTURE_OK = frozenset({"hearing", "delisting"})
@@ -458,6 +492,21 @@ class _Trigger:
     at: int  # absolute offset the date search starts from
     end: int
     start: int = 0  # where the words that triggered it begin
+
+
+def filings_told(
+    text: str, sentences: list[tuple[int, int]], boilerplate: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """(sentence start, offset) of the first words in each reporting sentence that tell a filing, whoever's."""
+    low = fold(text)
+    found = []
+    for s, e in sentences:
+        if in_ranges(s, boilerplate) or not any(w in low[s:e] for w in _RULE_WORDS["petition_filed"]):
+            continue
+        m = _PETITION_LOW.search(low, s, e)
+        if m:
+            found.append((s, m.start()))
+    return found
 
 
 def chapter_in(text: str) -> int | None:

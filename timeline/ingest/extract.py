@@ -23,7 +23,7 @@ from timeline.ingest.confidence import (
 from timeline.ingest.courts import court_filed_in_state, find_court
 from timeline.ingest.dates import DateMention, date_in_file_name, find_dates, find_release_date
 from timeline.ingest.decode import Decoded, UnreadableRelease, decode_release
-from timeline.ingest.events import CHAPTER, Reading, chapter_in, chapter_of, read_events
+from timeline.ingest.events import CHAPTER, Reading, chapter_in, chapter_of, filings_told, read_events
 from timeline.ingest.facts import CaseFacts, CompanyFacts, Confidence, Extraction, PartialDate, SourceFacts, Span
 from timeline.ingest.money import find_money
 from timeline.ingest.parties import find_people
@@ -98,7 +98,7 @@ def read_release(raw: bytes, file: str) -> Read:
     boiler = boilerplate_ranges(text)
     dates = find_dates(text, anchor)
     lead = [(s, e) for s, e in sentences if not in_ranges(s, boiler) and s < 6000][:40]
-    company = find_company(text, sentences, lead, dates, boiler)
+    company = find_company(text, sentences, lead, dates, boiler, filings_told(text, sentences, boiler))
     reading = read_events(text, sentences, boiler, dates, find_money(text), anchor, company.name if company else None)
     return Read(decoded, found, shout, text, release_date, sentences, boiler, dates, company, reading)
 

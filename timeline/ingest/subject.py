@@ -138,10 +138,14 @@ def is_name(name: str) -> bool:
     return not _NOT_SUBJECT.match(name)
 
 
+# 'Ann Arbor-based', 'A Donald Trump-affiliated company': what a name is said to belong to, not the name
+_PLACED = ("-based", "-headquartered", "-affiliated", "-owned", "-backed", "-controlled")
+
+
 def _trim(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Drop ordinary leading words ('Today', 'Shares of'), a place it is based in ('Ann Arbor-based') and
     connectors at either end."""
-    based = [n for n, (a, b) in enumerate(tokens) if text[a:b].lower().endswith(("-based", "-headquartered"))]
+    based = [n for n, (a, b) in enumerate(tokens) if text[a:b].lower().endswith(_PLACED)]
     if based:  # 'The Hanover County-based company': no name after the place, none at all
         tokens = tokens[based[-1] + 1 :]
     while tokens and (text[tokens[0][0] : tokens[0][1]].lower().rstrip(".") in _LEADING | _CONNECTORS):
@@ -355,6 +359,11 @@ _BETWEEN = re.compile(
     r"(?:\s*\([^()]{0,120}\)|\s*,\s*(?:a|an|the)\s+[^,;]{0,80}?,|\s*,?\s*(?:together\s+with|along\s+with|and)\s+"
     r"(?:certain\s+of\s+|all\s+of\s+|some\s+of\s+|each\s+of\s+)?(?:its|their)\s+[^,.;]{0,80}?"
     r"(?:subsidiaries|affiliates|subsidiary|units?)\s*,?|\s*,\s*(?:which|who)\s+[^,]{0,80},"
+    # 'and certain affiliates', ', hobbled by high fuel costs and heavy debt,', ' -- faced with a mountain of debt --'
+    r"|\s+and\s+(?:certain|some|several|all|two|three|four|five|\d+)\s+(?:of\s+(?:its|their)\s+)?(?:[\w-]+\s+)?"
+    r"(?:subsidiaries|affiliates|units)"
+    r"|\s*,\s*[a-z][^,;()]{0,100}?,|\s*(?:--|[–—])\s*[^–—;]{0,120}?(?:--|[–—])"
+    r"|\s+(?:both|officially|also|jointly|finally|formally|quietly|voluntarily)"
     # 'Charleston Newspapers on Tuesday sought ...'
     r"|\s+(?i:on\s+|late\s+|early\s+|last\s+)?(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)*\s*$"
@@ -876,8 +885,10 @@ def find_company(
     lead: list[tuple[int, int]],
     dates: list[DateMention],
     boiler: list[tuple[int, int]],
+    filings: list[tuple[int, int]] = (),
 ) -> CompanyFacts | None:
-    """The release's subject chosen by agreement among every place that names it, with its ticker."""
+    """The release's subject chosen by agreement among every place that names it, with its ticker. ``filings`` are
+    (sentence start, offset) of the words that tell a filing: their subject is a place that names it."""
     limit = min(len(text), 12000)
     wire = _WIRE_HEADLINE.search(text, 0, 600)
     mentions: list[Mention] = []
@@ -898,6 +909,7 @@ def find_company(
     mentions += [m for m, _, _ in exchange]
     mentions += _headlines(text, sentences, prose)
     mentions += _petition_subjects(text, limit)
+    mentions += [m for m in (_subject_mention(text, floor, at, "petition") for floor, at in filings) if m]
     mentions += _petition_objects(text, limit)
     mentions += _possessives(text, limit)
     mentions += _abouts(text, boiler)
