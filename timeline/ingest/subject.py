@@ -65,7 +65,8 @@ _LEADING = _words(
     release news contact contacts media for immediate release update breaking exclusive do does did can could
     should would will what why how who where which whether there here one two three four five six seven eight
     nine ten several many most few dozens hundreds thousands please click read watch view sign subscribe follow
-    share continue learn find get be stay join link try i unlike despite amid including regarding
+    share continue learn find get be stay join link try i unlike despite amid including regarding neither either
+    nor not no common
     """
 )
 _ORDINARY = _LEADING | _words(
@@ -90,6 +91,8 @@ _NOT_SUBJECT = re.compile(
     # a court's district, a statute, a numbered rank: 'Southern District of Texas', 'General Laws', 'No. 7'
     r"|^(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\b|^[^\n]*\b(?:General\s+Laws|Code)\s*$"
     r"|^(?:Case\s+)?No\.\s*\d|^Dear\b"
+    # an address, a telephone number: '526 West 26th Street', '265-7013'
+    r"|^.*\b(?:Street|Avenue|Road|Boulevard|Suite|Floor|Drive|Lane|Plaza)\.?$|^[\d\s().+-]+$"
     r"|^(?:The\s+)?(?:New York Stock Exchange|NYSE|Nasdaq|NASDAQ|American Stock Exchange|AMEX|Amex|OTC|OTCBB"
     r"|Toronto Stock Exchange|TSX|London Stock Exchange|Pink Sheets|NYSE Regulation)\b",
     re.I,
@@ -148,6 +151,10 @@ def _trim(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     based = [n for n, (a, b) in enumerate(tokens) if text[a:b].lower().endswith(_PLACED)]
     if based:  # 'The Hanover County-based company': no name after the place, none at all
         tokens = tokens[based[-1] + 1 :]
+    while tokens and re.fullmatch(r"\(?\d+\)?[-.]\d[\d.-]*|\d{5,}", text[tokens[0][0] : tokens[0][1]]):
+        tokens = tokens[
+            1:
+        ]  # '265-7013 Publicard, Inc.': a telephone number runs into the name ('99 Cents Only' does not)
     while tokens and (text[tokens[0][0] : tokens[0][1]].lower().rstrip(".") in _LEADING | _CONNECTORS):
         if len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", text[tokens[0][0] : tokens[0][1]]):
             break  # 'A. H. Robins Co.': an initial, not the article
