@@ -548,7 +548,8 @@ FACTS: dict[str, dict] = {
     "ashford": {
         "is_bankruptcy": True,
         "petition_date": "2011-06-30",
-        "events": [("delisting", "2011-07-18")],
+        # the filing told as the delisting's cause, with its date: on the chronology too (as any background filing)
+        "events": [("delisting", "2011-07-18"), ("petition_filed", "2011-06-30")],
         "party delisting": ("The NASDAQ Stock Market", "counterparty"),
     },
 }

@@ -71,7 +71,7 @@ _PETITION = re.compile(
     # 'as a result of voluntary filings by EME ... for relief under Chapter 11'
     r"|\bvoluntary\s+filings?\s+by\b"
     # a foreign court's insolvency: 'applied to the Tokyo District Court for ... the Civil Rehabilitation Law'
-    r"|\b(?:applied|petitioned)\s+(?:to\s+(?:the\s+)?[^.;]{0,60}?court\s+)?for\s+(?:the\s+application\s+of\s+(?:the\s+)?)?"
+    r"|\b(?:applied|petitioned)\s+(?:to\s+(?:the\s+)?[^.;]{0,60}?court\s+(?:of\s+[\w\']+\s+)?)?for\s+(?:the\s+application\s+of\s+(?:the\s+)?)?"
     r"(?:civil\s+rehabilitation|bankruptcy|insolvency|receivership|administration|(?:creditor\s+)?protection"
     r"|an?\s+winding[- ]up\s+order)\b"
     # Canada's CCAA and its like: 'has been granted creditor protection under the Companies' Creditors Arrangement
@@ -155,6 +155,12 @@ _PETITION = re.compile(
     r"|bankruptcy\b(?!\s+(?:court|judge|plan|lawyer|attorney|counsel|law|code|rules?|case\s+no))"
     r"|insolvency\b|receivership\b|administration\b(?=\s*(?:[.,;]|$|on|in|last|this|after|under))"
     r"|(?:court|creditor|bankruptcy)\s+protection\b)"
+    # a filing told as a noun: 'Orange County's bankruptcy filing one year ago', 'Texaco's filing Sunday of a petition'
+    r"|\b(?:[\w&.-]+['’]s|its|their)\s+(?:(?:voluntary|prepackaged|chapter\s+(?:\d+|[ivx]+)|bankruptcy|insolvency)\s+){1,3}"
+    r"(?:filings?|petitions?)\b(?!\s+(?:plan|date))"
+    r"|\b(?:[\w&.-]+['’]s|its|their)\s+filing\s+(?:[\w,.-]+\s+){0,3}?(?:of\s+(?:a|its|the)\s+(?:voluntary\s+)?"
+    r"(?:bankruptcy\s+)?petitions?|for\s+(?:bankruptcy|protection|chapter|relief))\b"
+    r"|\b(?:since|after|before)\s+filing\s+(?:for\s+)?(?:bankruptcy|chapter|protection|its\s+petition)"
     # a court paper: 'commenced, on November 18, 2019, these chapter 11 cases by filing voluntary petitions'
     r"|\bby\s+filing\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?petitions?\b",
     _I,
@@ -443,6 +449,7 @@ def _negated(before: str) -> bool:
     return bool(found) and not _NEGATION_ENDS.search(before, found[-1].end())
 
 
+_WOULD = re.compile(r"\s+(?:[Ww]ould|[Cc]ould|[Mm]ight|may)\b")  # 'may', not 'May 5'
 _HYPOTHETICAL = re.compile(
     r"\b(?:will|would|could|may(?!\s+\d)|might|should|shall|intends?|plans?|expects?|seeks?|hopes?|if|whether|unless"
     r"|decision|decided|chose|prepared|considering|able)\b(?:\s+\w+){0,3}\s*$",
@@ -554,8 +561,8 @@ def read_events(
             planned = trig.kind not in _FUTURE_OK and _HYPOTHETICAL.search(before)
             if planned and trig.kind in _AWARDS and EXISTING.search(before[-40:]):
                 planned = None  # 'intends to appeal the $12 million judgment': the judgment was entered
-            if _negated(before[-80:]) or planned or _CONDITIONAL.match(before):
-                continue
+            if _negated(before[-80:]) or planned or _CONDITIONAL.match(before) or _WOULD.match(text, trig.end):
+                continue  # ... or 'Delta's bankruptcy filing would mark it as the third carrier': a filing supposed
             if trig.kind in _AWARDS and SPECULATIVE.search(before[-60:]):
                 continue
             if trig.kind == "petition_filed":
@@ -578,6 +585,9 @@ def read_events(
             if date is None and last_day is not None and _SAME_DAY.search(sentence):
                 date, how = last_day, SAME_DAY  # 'Later that same day, the Court approved ...'
             explicit = date is not None
+            if not explicit and trig.kind == "petition_filed" and _OWNER.match(text, trig.start):
+                reading.background_filings.append((s, e))  # 'dismissal of the city's bankruptcy petition': a filing
+                continue  # named, not told, and no date of its own
             if date is None and trig.kind in _PAST_KINDS:
                 said = _announced_on(text, dates, date_starts, s, _next_sentence(text, sentences, idx))
                 if said is not None:  # '... has filed for Chapter 11. The company made the announcement Monday.'
@@ -832,7 +842,15 @@ def _about_company(text: str, s: int, at: int, sentence: str, company: str) -> b
     """Is the filing the company's own? The name the filing's verb follows says ('Delphi Corporation filed ...'
     in GM's release is not GM's); without one, the sentence naming the company or itself does."""
     opens_with = text[at : at + 12].lower()
-    subject = None if opens_with.startswith(("petition", "chapter", "filing")) else subject_before(text, s, at)
+    owner = _OWNER.match(text, at)  # 'Texaco's filing Sunday of a petition': the filing is the possessor's
+    if owner:
+        name = owner.group(1)[:-2] if owner.group(1).lower() not in ("its", "their") else ""
+        # 'The company's Chapter 15 petition' is its own, 'its customer's Chapter 11 filing' another's
+        subject = name if name and (not is_common(name.lower()) or name.lower() in _OTHER_PARTY) else None
+    elif opens_with.startswith(("petition", "chapter", "filing")):
+        subject = None
+    else:
+        subject = subject_before(text, s, at)
     if subject is not None:
         return may_be(subject, company)
     first = re.sub(r"[^\w&-]", "", company.split()[0]).lower()
@@ -843,6 +861,36 @@ def _about_company(text: str, s: int, at: int, sentence: str, company: str) -> b
     return first in low or last in low or bool(_SELF.search(sentence) or _DESCRIBED.match(sentence))
 
 
+_OTHER_PARTY = frozenset(
+    [
+        "customer",
+        "customers",
+        "supplier",
+        "suppliers",
+        "parent",
+        "subsidiary",
+        "unit",
+        "tenant",
+        "tenants",
+        "lender",
+        "landlord",
+        "rival",
+        "competitor",
+        "partner",
+        "client",
+        "vendor",
+        "affiliate",
+        "owner",
+        "operator",
+        "licensee",
+        "franchisee",
+        "borrower",
+    ]
+)
+# whose filing a noun tells: 'Texaco's filing Sunday of a petition', 'its Chapter 11 filing'
+_OWNER = re.compile(
+    r"([\w&.-]+['’]s|its|their)\s+(?=(?:voluntary|prepackaged|chapter|bankruptcy|insolvency|filing)\b)", _I
+)
 _PERSON_LIKE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")  # 'Michael Vick', 'John Q. Public'
 
 
