@@ -54,6 +54,16 @@ def _same_name(a: str | None, b: str | None) -> bool:
     return bool(x and y) and (x == y or x in y or y in x)
 
 
+_NOT_NAMES = frozenset(
+    ["The", "A", "An", "One", "He", "She", "They", "It", "Its", "Many", "Some", "Debtor", "Debtors", "Team", "Two"]
+)
+
+
+def _proper(filer: str | None) -> bool:
+    """A filer the sentence names ('Arch Coal'), not one it describes ('The college', 'He', 'the debtor')."""
+    return bool(filer) and any(w[:1].isupper() and w not in _NOT_NAMES for w in filer.split())
+
+
 def measure(items: list[dict], show: bool) -> dict[str, list[int]]:
     """kind -> [found on positives, positives, found on negatives, negatives]; plus the filer's name."""
     from timeline.ingest.extract import extract_release, read_release
@@ -77,7 +87,12 @@ def measure(items: list[dict], show: bool) -> dict[str, list[int]]:
             row[3] += 1
         if show and found != item["positive"]:
             print(f"{'missed' if item['positive'] else 'extra '} {kind:15} {item['sentence'][:160]}")
-        if kind == "petition_filed" and item["positive"] and item.get("filer_in_sentence") and item.get("filer"):
+        if (
+            kind == "petition_filed"
+            and item["positive"]
+            and item.get("filer_in_sentence")
+            and _proper(item.get("filer"))
+        ):
             named = tally["filer named"]
             named[0] += _same_name(got.company.name if got.company else None, item["filer"])
             named[1] += 1

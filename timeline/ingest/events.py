@@ -94,8 +94,6 @@ _PETITION = re.compile(
     # 'Orange County filed what was then the largest municipal bankruptcy', 'filed the nation's biggest bankruptcy'
     r"|\b(?:filed|files)\s+(?:what\s+(?:was|is)\s+(?:then\s+)?)?(?:the|a|an|its)\s+(?:[\w'’.-]+\s+){0,5}?bankruptcy\b"
     r"(?!\s+(?:plan|court|judge|motion|schedules|claims?|lawsuit|suit))"
-    # the present of a story's timeline: 'both Federated and Allied file for bankruptcy reorganization' (not 'to file')
-    r"|(?<!to )\bfile\s+for\s+(?:(?:court|federal)\s+)?(?:bankruptcy|chapter|protection)\b"
     # 'the largest publicly traded Japanese firm to seek bankruptcy protection', 'the third city in its state to file'
     r"|\b(?:first|second|third|fourth|fifth|\w+est|latest|\d+(?:st|nd|rd|th))\s+[^.;,]{0,50}?\bto\s+(?:file\s+for|seek|enter)\s+"
     r"(?:(?:federal|court|chapter\s+\d+)\s+)?(?:bankruptcy|protection)\b"

@@ -370,6 +370,8 @@ _BETWEEN = re.compile(
     r"|\s+and\s+(?:certain|some|several|all|two|three|four|five|\d+)\s+(?:of\s+(?:its|their)\s+)?(?:[\w-]+\s+)?"
     r"(?:subsidiaries|affiliates|units)"
     r"|\s*,\s*[a-z][^,;()]{0,100}?,|\s*(?:--|[–—])\s*[^–—;]{0,120}?(?:--|[–—])"
+    # 'GSC, Inc., which filed', 'a San Diego institution that this week filed'
+    r"|\s*,?\s+(?:which|who|that)(?:\s+(?:also|recently|later|had|has|have|this\s+week|last\s+\w+))*"
     r"|\s+(?:both|officially|also|jointly|finally|formally|quietly|voluntarily)"
     # 'Charleston Newspapers on Tuesday sought ...'
     r"|\s+(?i:on\s+|late\s+|early\s+|last\s+)?(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
@@ -383,7 +385,12 @@ _POSSESSIVE = re.compile(
     re.I,
 )
 _ESTATE = re.compile(r"\bthe\s+(?=[A-Z])(?P<rest>[^\n]{0,80}?)\s+(?:estate|bankruptcy\s+estate)\b")
-_FILED_BY = re.compile(r"\b(?:cases?|petitions?)\s+(?:filed|commenced)\s+by\s+", re.I)
+_FILED_BY = re.compile(
+    r"\b(?:cases?|petitions?)\s+(?:filed|commenced)\s+by\s+"
+    # 'The Chapter 11 filing made late Sunday by Hahnemann University Hospital', 'the Chapter 15 filing of Brit Bulk'
+    r"|\b(?:chapter\s+\d+|bankruptcy)\s+filing\s+(?:made\s+)?(?:[\w,.]+\s+){0,3}?(?:by|of)\s+(?:the\s+)?(?=[A-Z])",
+    re.I,
+)
 _ABOUT = re.compile(r"^about\s+(?=\S)", re.I | re.M)
 _HEADLINE_LEAD = re.compile(r"^(?:UPDATE\s*\d*\s*[-:]|BRIEF\s*[-:]|EXCLUSIVE\s*[-:]|\W+)\s*", re.I)
 # 'Union, N.J. —', 'CHICAGO —', 'London –', 'GRAND CAYMAN, CAYMAN ISLANDS--(Marketwired - Aug 25, 2017) -',
@@ -710,7 +717,8 @@ def _petition_subjects(text: str, limit: int) -> list[Mention]:
 # the debtor as the object of its creditors' petition: 'took Bernard Madoff to bankruptcy court', 'forced Acme Corp.
 # into Chapter 7'
 _PETITION_OBJECT = re.compile(
-    r"\b(?:took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls|forced|force|forces|pushed|push|pushes)\s+"
+    r"\b(?:took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls|forced|force|forces|pushed|push|pushes"
+    r"|strong-arm(?:ed|s)?)\s+"
     r"(?=[A-Z])"
 )
 _INTO_CASE = re.compile(
