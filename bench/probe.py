@@ -35,16 +35,16 @@ def held_out(sentence: str) -> bool:
 _ENGLISH = re.compile(r"\b(?:the|and|has|had|was|were|for|with|its|is|of|to)\b", re.I)
 
 
-def probes(part: str) -> list[dict]:
-    """The sentences of one part, English ones only (the gatherers kept some in other languages; the importer
-    reads English releases)."""
+def probes(part: str, pattern: str = "*sentences*.jsonl", key: str = "sentence") -> list[dict]:
+    """The sentences (or, with ``openings_*.jsonl`` and "text", the openings) of one part, English ones only (the
+    gatherers kept some in other languages; the importer reads English releases)."""
     found = []
-    for path in sorted(PROBE.glob("*.jsonl")):
+    for path in sorted(PROBE.glob(pattern)):
         items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-        found += [item for item in items if len(_ENGLISH.findall(item["sentence"])) >= 2]
+        found += [item for item in items if len(_ENGLISH.findall(item[key])) >= 2]
     if part == "all":
         return found
-    return [p for p in found if held_out(p["sentence"]) == (part == "holdout")]
+    return [p for p in found if held_out(p[key]) == (part == "holdout")]
 
 
 def _same_name(a: str | None, b: str | None) -> bool:
@@ -101,6 +101,35 @@ def measure(items: list[dict], show: bool) -> dict[str, list[int]]:
     return tally
 
 
+def measure_openings(items: list[dict], show: bool) -> dict[str, list[int]]:
+    """A release's first lines (chrome and all): is a filing told, who is it about, and its ticker."""
+    from bench.score_extraction import norm_ticker
+    from timeline.ingest.extract import extract_release
+
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for item in items:
+        got = extract_release(item["text"].encode(), "probe_2020-06-15.txt")
+        row = tally["opening: a case"]
+        if item["reports_filing"]:
+            row[0] += got.is_bankruptcy
+            row[1] += 1
+        else:
+            row[2] += got.is_bankruptcy
+            row[3] += 1
+        name = got.company.name if got.company else None
+        right = any(_same_name(name, n) for n in [item["subject"], *item.get("also_names", [])])
+        tally["opening: subject"][0] += right
+        tally["opening: subject"][1] += 1
+        if show and (not right or got.is_bankruptcy != item["reports_filing"]):
+            print(f"opening {item['subject']!r:36} got {name!r} case={got.is_bankruptcy} want={item['reports_filing']}")
+        if item.get("ticker"):
+            tally["opening: ticker"][0] += norm_ticker(item["ticker"]) == norm_ticker(
+                got.company and got.company.ticker
+            )
+            tally["opening: ticker"][1] += 1
+    return tally
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.probe", description=__doc__.split("\n\n")[0])
     parser.add_argument("parts", nargs="*", choices=PARTS, metavar="PART", help="all, dev, holdout (default: all)")
@@ -112,14 +141,15 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     for part in args.parts or PARTS:
         items = probes(part)
-        tally = measure(items, args.show and part == "dev")
+        openings = probes(part, "openings_*.jsonl", "text")
+        tally = measure(items, args.show and part == "dev") | measure_openings(openings, args.show and part == "dev")
         kinds = Counter(i.get("kind", "petition_filed") for i in items)
-        print(f"== {part}: {len(items)} sentences")
+        print(f"== {part}: {len(items)} sentences, {len(openings)} openings")
         for kind in sorted(tally):
             hit, pos, extra, neg = tally[kind]
             recall = f"{hit}/{pos} ({hit / pos:.0%})" if pos else "-"
             wrong = f"{extra}/{neg}" if neg else "-"
-            label = "recall" if kind != "filer named" else "right"
+            label = "right " if kind in ("filer named", "opening: subject", "opening: ticker") else "recall"
             print(f"{kind:16} {label} {recall:14} found on negatives {wrong:8} ({kinds.get(kind, 0)} sentences)")
     return 0
 

@@ -159,6 +159,9 @@ _PETITION = re.compile(
     r"|\b(?:[\w&.-]+['’]s|its|their)\s+filing\s+(?:[\w,.-]+\s+){0,3}?(?:of\s+(?:a|its|the)\s+(?:voluntary\s+)?"
     r"(?:bankruptcy\s+)?petitions?|for\s+(?:bankruptcy|protection|chapter|relief))\b"
     r"|\b(?:since|after|before)\s+filing\s+(?:for\s+)?(?:bankruptcy|chapter|protection|its\s+petition)"
+    # a court's order: 'A Hong Kong court has ordered China Evergrande to be wound up'
+    r"|\b(?:ordered|orders)\s+(?:[\w'’.&-]+\s+){1,5}?to\s+be\s+(?:wound\s+up|liquidated|placed\s+(?:into|in|under)\s+"
+    r"(?:liquidation|administration|receivership))\b"
     # a court paper: 'commenced, on November 18, 2019, these chapter 11 cases by filing voluntary petitions'
     r"|\bby\s+filing\s+(?:a\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?petitions?\b",
     _I,
@@ -381,6 +384,7 @@ _RULE_WORDS = {
         "call",
         "under",
         "opened",
+        "order",
     ),
     "motion_filed": ("motion", "court", "seeking"),
     "order_entered": (

@@ -66,7 +66,7 @@ _LEADING = _words(
     should would will what why how who where which whether there here one two three four five six seven eight
     nine ten several many most few dozens hundreds thousands please click read watch view sign subscribe follow
     share continue learn find get be stay join link try i unlike despite amid including regarding neither either
-    nor not no common
+    nor not no common unlock register log download listen print email advertisement sponsored
     """
 )
 _ORDINARY = _LEADING | _words(
@@ -90,7 +90,7 @@ _NOT_SUBJECT = re.compile(
     r"|^(?:Judge|Justice|Mr|Mrs|Ms|Dr|Sen|Senator|Gov|Governor|President|Chairman|CEO|Attorney|Reporter|Editor)\b\.?"
     # a court's district, a statute, a numbered rank: 'Southern District of Texas', 'General Laws', 'No. 7'
     r"|^(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\b|^[^\n]*\b(?:General\s+Laws|Code)\s*$"
-    r"|^(?:Case\s+)?No\.\s*\d|^Dear\b"
+    r"|^(?:Case\s+)?No\.\s*\d|^Dear\b|^.*\b(?:Copyright|All\s+Rights\s+Reserved)\b"
     # an address, a telephone number: '526 West 26th Street', '265-7013'
     r"|^.*\b(?:Street|Avenue|Road|Boulevard|Suite|Floor|Drive|Lane|Plaza)\.?$|^[\d\s().+-]+$"
     r"|^(?:The\s+)?(?:New York Stock Exchange|NYSE|Nasdaq|NASDAQ|American Stock Exchange|AMEX|Amex|OTC|OTCBB"
@@ -270,7 +270,7 @@ def _more_name(text: str, at: int, end: int) -> bool:
 
 def clean_name(name: str) -> str:
     """A name as written, on one line, without the sentence's own trailing comma or period."""
-    name = " ".join(name.split()).rstrip(",;:")
+    name = " ".join(name.replace("®", "").replace("™", "").split()).rstrip(",;:")
     if name.endswith(".") and not re.search(
         r"(?:\b(?i:Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr)|\b[A-Z]\.\s?[A-Z]|\s[A-Z])\.$", name
     ):
@@ -365,7 +365,7 @@ _PETITION_VERB = re.compile(
 _BETWEEN = re.compile(
     r"(?:\s*\([^()]{0,120}\)|\s*,\s*(?:a|an|the)\s+[^,;]{0,80}?,|\s*,?\s*(?:together\s+with|along\s+with|and)\s+"
     r"(?:certain\s+of\s+|all\s+of\s+|some\s+of\s+|each\s+of\s+)?(?:its|their)\s+[^,.;]{0,80}?"
-    r"(?:subsidiaries|affiliates|subsidiary|units?)\s*,?|\s*,\s*(?:which|who)\s+[^,]{0,80},"
+    r"(?:subsidiaries|affiliates|subsidiary|units?|parent(?:\s+company)?)\s*,?|\s*,\s*(?:which|who)\s+[^,]{0,80},"
     # 'and certain affiliates', ', hobbled by high fuel costs and heavy debt,', ' -- faced with a mountain of debt --'
     r"|\s+and\s+(?:certain|some|several|all|two|three|four|five|\d+)\s+(?:of\s+(?:its|their)\s+)?(?:[\w-]+\s+)?"
     r"(?:subsidiaries|affiliates|units)"
@@ -388,7 +388,8 @@ _ESTATE = re.compile(r"\bthe\s+(?=[A-Z])(?P<rest>[^\n]{0,80}?)\s+(?:estate|bankr
 _FILED_BY = re.compile(
     r"\b(?:cases?|petitions?)\s+(?:filed|commenced)\s+by\s+"
     # 'The Chapter 11 filing made late Sunday by Hahnemann University Hospital', 'the Chapter 15 filing of Brit Bulk'
-    r"|\b(?:chapter\s+\d+|bankruptcy)\s+filing\s+(?:made\s+)?(?:[\w,.]+\s+){0,3}?(?:by|of)\s+(?:the\s+)?(?=[A-Z])",
+    r"|\b(?:chapter\s+\d+|bankruptcy)\s+filing\s+(?:made\s+)?(?:[\w,.]+\s+){0,3}?(?:by|of)\s+(?:the\s+)?(?=[A-Z])"
+    r"|\b(?:a|the)\s+(?:recent\s+)?filing\s+by\s+(?=[A-Z])",
     re.I,
 )
 _ABOUT = re.compile(r"^about\s+(?=\S)", re.I | re.M)
@@ -398,7 +399,7 @@ _HEADLINE_LEAD = re.compile(r"^(?:UPDATE\s*\d*\s*[-:]|BRIEF\s*[-:]|EXCLUSIVE\s*[
 _DATELESS_DATELINE = re.compile(  # matched at a sentence's start (no '^': match() is anchored there)
     r"(?:[A-Z][A-Za-z.'’ -]{1,40},(?:\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,12})?\.?,?)?|[A-Z][A-Z.'’ -]{2,30}"
     r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+[–—]))\s*(?:--)?\s*(?:\([^)]{1,60}\)\s*)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*)?(?:--|[–—]|-\s|_\s)\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*)?(?:--|[–—]|-\s|_\s|\|\s)\s*"
     # Reuters with its dash lost: 'DETROIT Nov 7 A U.S. judge'
     r"|[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+\d{1,2}\b(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:--|[–—]|-)?\s*"
@@ -546,6 +547,11 @@ _LEAD_AFTER = re.compile(
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s*[A-Z][\w.]*)?,?\s+"
     r"(?:says|said|has|have|had|is|was|announced|announces|reported|reports|filed|files)\b"
 )
+_ROLE_AFTER = re.compile(
+    r",\s+(?:the\s+|its\s+)?(?:co-?founder|founder|chief|ceo|cfo|chairman|chairwoman|president|spokes\w+|head|director"
+    r"|partner|attorney|lawyer|analyst|professor|economist)\b"
+    r"|\s+(?:bankruptcy\s+|district\s+|federal\s+|high\s+|appeals\s+)?(?:court|judge|tribunal|regulators?)\b"
+)
 _PLACE_AFTER = re.compile(r",\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.?,?\s*(?:\(|--|[–—]|-\s)")
 _LEAD_SENTENCES = 3  # the subject of a story is named in its first prose sentences, or not in its lead
 
@@ -598,6 +604,8 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
             continue  # 'The parent of the Charleston Gazette-Mail has filed': not the paper's own case
         if _TITLED.search(text, max(start, span[0] - 30), span[0]) or _is_person(text[span[0] : span[1]], text):
             continue  # 'Judge James Peck ...', 'Peck said': a person
+        if _ROLE_AFTER.match(text, span[1], end):
+            continue  # 'Alex Mashinsky, co-founder of Celsius, says': a person; 'A Hong Kong court': a court
         mention = _mention(text, span, "lead")
         if mention is None:
             continue
