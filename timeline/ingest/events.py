@@ -43,6 +43,11 @@ _CASE_ADJECTIVES = (
     r"(?:voluntary|involuntary|prepackaged|pre-?packaged|pre-?negotiated|pre-?arranged|court[- ]supervised|jointly"
     r"|administered|joint|separate|bankruptcy)\s*,?\s+"
 )
+# a word that makes what was filed something else than the case: 'filed a motion to reopen the bankruptcy case'
+_NOT_A_CASE = (
+    r"(?!(?:motions?|lawsuits?|suits?|complaints?|objections?|plans?|claims?|notices?|appeals?|requests?|briefs?"
+    r"|orders?|judgments?|convert\w*|dismiss\w*|emerg\w*|exit\w*|reopen\w*)\b)"
+)
 _PETITION = re.compile(
     r"\b(?:has\s+|have\s+)?(?:voluntarily\s+)?(?:filed|files)\s+(?:an?\s+|its\s+|their\s+)?(?:voluntary\s+|involuntary\s+)?"
     rf"(?:(?:{_CASE_ADJECTIVES})*(?:bankruptcy\s+)?petitions?\b|for\s+(?:voluntary\s+)?(?:(?:court|bankruptcy|creditor|federal)\s+)?(?:protection|reorganization|relief"
@@ -92,7 +97,7 @@ _PETITION = re.compile(
     r"(?:(?:federal|court|chapter\s+\d+)\s+)?(?:bankruptcy|protection|receivership|administration)\b"
     r"|\b(?:was|were|been)\s+forced\s+to\s+(?:\w+ly\s+)?(?:file\s+for|seek)\b"
     # 'Orange County filed what was then the largest municipal bankruptcy', 'filed the nation's biggest bankruptcy'
-    r"|\b(?:filed|files)\s+(?:what\s+(?:was|is)\s+(?:then\s+)?)?(?:the|a|an|its)\s+(?:[\w'’.-]+\s+){0,5}?bankruptcy\b"
+    rf"|\b(?:filed|files)\s+(?:what\s+(?:was|is)\s+(?:then\s+)?)?(?:the|a|an|its)(?:\s+{_NOT_A_CASE}[\w'’.-]+){{0,5}}?\s+bankruptcy\b"
     r"(?!\s+(?:plan|court|judge|motion|schedules|claims?|lawsuit|suit))"
     # 'the largest publicly traded Japanese firm to seek bankruptcy protection', 'the third city in its state to file'
     r"|\b(?:first|second|third|fourth|fifth|\w+est|latest|\d+(?:st|nd|rd|th))\s+[^.;,]{0,50}?\bto\s+(?:file\s+for|seek|enter)\s+"
@@ -147,9 +152,7 @@ _PETITION = re.compile(
     # any other way a filing verb takes a case for its object, a few words on: 'filed Monday in Delaware for
     # Chapter 11', 'entered into voluntary liquidation', 'sought on Friday the protection of the court'
     r"|\b(?:filed|files|sought|seeks|entered|enters|commenced|initiated|applied|petitioned|plunged|tipped|pushed)\b"
-    r"(?:\s+(?!(?:motions?|lawsuits?|suits?|complaints?|objections?|plans?|claims?|notices?|appeals?|requests?|briefs?"
-    r"|orders?|judgments?|convert\w*|dismiss\w*|emerg\w*|exit\w*)\b)"
-    r"[\w,.'’$-]+){0,6}?\s+(?:the\s+)?(?:chapter\s+(?:7|9|11|15|vii|ix|xi|xv)\b(?!\s+plan)"
+    rf"(?:\s+{_NOT_A_CASE}[\w,.'’$-]+){{0,6}}?\s+(?:the\s+)?(?:chapter\s+(?:7|9|11|15|vii|ix|xi|xv)\b(?!\s+plan)"
     r"|bankruptcy\b(?!\s+(?:court|judge|plan|lawyer|attorney|counsel|law|code|rules?|case\s+no))"
     r"|insolvency\b|receivership\b|administration\b(?=\s*(?:[.,;]|$|on|in|last|this|after|under))"
     r"|(?:court|creditor|bankruptcy)\s+protection\b)"
@@ -172,6 +175,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "motion_filed",
         re.compile(
             r"\b(?:filed|files|filing|submitted)\b[^;]{0,250}?\b(?P<at>motions?)\b"
+            # 'moved to dismiss the case for cause', 'moved before the court to convert'
+            r"|\b(?:has\s+|have\s+)?moved\s+(?:before\s+the\s+court\s+)?to\s+(?:dismiss|convert|appoint|reopen|lift|extend|sell"
+            r"|reject|assume|transfer|compel|terminate)\b"
+            r"|\bmotion\s+(?:to|for)\s+[\w\s-]{1,40}?,?\s+filed\s+by\b"
             r"|\b(?P<at2>asked\s+the\s+(?:bankruptcy\s+)?(?:court|judge))\b"
             r"|\b(?:sought|seeks|seeking|requested|requests)\s+(?:the\s+)?(?:bankruptcy\s+)?court(?:'s)?\s+"
             r"(?:approval|authority|permission)"
@@ -228,7 +235,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\bhearing\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been)\s+(?:held|conducted)\b"
             # a court paper: 'came before the Court for hearing on', 'came on for hearing', 'was heard before the court'
             r"|\bcame\s+(?:on\s+)?(?:before\s+the\s+court\s+)?for\s+(?:a\s+)?hearing\b|\bfor\s+hearing\s+on\b"
-            r"|\b(?:was|were)\s+heard\s+(?:before|by)\s+the\s+court\b"
+            r"|\b(?:was|were)\s+heard\s+(?:before|by)\s+the\s+court\b|\bcame\s+(?:on\s+)?before\s+the\s+court\b"
+            r"|\bhearing\s+will\s+be\s+(?:conducted|held|convened)\b"
             r"|\b(?:held|conducted|convened|closed|concluded|opened)\s+(?:a|an|the)\s+(?:[\w\"“”-]+\s+){0,3}hearing\b"
             r"|\bhearing\s+(?:is\s+|was\s+)?scheduled\s+(?:in|on)\b"
             r"|\bhearing\b[^.;]{0,60}?\b(?:was|has\s+been|is)\s+(?:postponed|adjourned|continued|rescheduled)\s+(?:to|until)\b",
@@ -277,14 +285,21 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\b(?:won|wins|received|obtained|got|secured)\s+(?:(?:court|bankruptcy|final|judicial)\s+){0,3}approval\b"
             r"[^.;]{0,80}?\bto\s+sell\b"
             r"|\b(?:was|were|been)\s+sold\s+(?:at|in|to)\b|\bsale\b[^.;]{0,60}?\b(?:has|have|had)\s+closed\b"
-            r"|\b(?:won|winning|wins)\s+(?:an|the)\s+auction\b|\bvictorious\s+in\s+(?:an|the)\s+auction\b",
+            r"|\b(?:won|winning|wins)\s+(?:an|the)\s+auction\b|\bvictorious\s+in\s+(?:an|the)\s+auction\b"
+            r"|\bsale\b[^.;]{0,100}?\b(?:was|were|has\s+been)\s+approved\b|\bbid\s+successfully\b|\bauctioned\s+off\b"
+            r"|\b(?:emerged|was|were)\s+(?:as\s+)?the\s+(?:successful|winning)\s+bidder\b"
+            r"|\b(?:judge|court)\b[^.;]{0,60}?\bawarded\s+(?:the\s+)?(?:[\w-]+\s+){0,2}assets\b",
             _I,
         ),
     ),
     (
         "plan_filed",
         re.compile(
-            r"\b(?:filed|files|filing|submitted|submits)\s+(?:a|an|its|the|their)?\s*(?:joint\s+|amended\s+|proposed\s+"
+            # 'filed with the court its Third Amended Joint Plan of Reorganization', 'filed a new bankruptcy plan'
+            r"\b(?:filed|files|submitted|submits)\s+(?:with\s+the\s+(?:bankruptcy\s+)?court\s+)?(?:a|an|its|their)\s+"
+            r"(?:[\w-]+\s+){0,4}?(?:plan\s+(?:of|for)\s+(?:reorganization|liquidation|adjustment)|(?:reorganization|liquidation"
+            r"|liquidating|bankruptcy|chapter\s+(?:11|9))\s+plan\b(?!\s+(?:support|sponsor)))"
+            r"|\b(?:filed|files|filing|submitted|submits)\s+(?:a|an|its|the|their)?\s*(?:joint\s+|amended\s+|proposed\s+"
             r"|prepackaged\s+|pre-?negotiated\s+|first\s+amended\s+|long-delayed\s+|revised\s+|new\s+)*"
             r"(?:chapter\s+(?:11|9)\s+plan\b(?!\s+(?:support|sponsor))|(?:chapter\s+11\s+)?(?:plan\s+of\s+(?:reorganization|liquidation)"
             r"|reorganization\s+plan|liquidating\s+plan|plan\s+to\s+restructure))",
@@ -298,6 +313,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\bconfirmed\s+(?:the|its|their|a|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}plan\b"
             r"|\bplan\b[^.;]{0,60}?\b(?:was|has\s+been|had\s+been|were)\s+(?:confirmed|approved)\b"
             r"|\b(?:has|have)\s+been\s+approved\s+for\s+(?:a|its|their)\s+(?:[\w'’-]+\s+){0,4}plan\b"
+            r"|\bplan\s+is\s+(?:hereby\s+)?confirmed\b|\bcourt\s+(?:hereby\s+)?confirms\s+the\b"
+            r"|\b(?:judge|court)\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}?\bcleared\s+(?:the\s+way\s+for\s+)?[^.;]{0,60}?\bto\s+emerge\b"
+            r"|\b(?:judge|court)\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}?\b(?:approved|confirmed)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}"
+            r"(?:plan\s+of\s+(?:reorganization|liquidation)|(?:reorganization|liquidation|liquidating|bankruptcy|chapter\s+\d+)\s+plan)\b"
             # 'received court approval of its plan of reorganization'
             r"|\b(?:received|obtained|won)\s+(?:(?:final|bankruptcy|court)\s+){0,3}(?:approval|confirmation)\s+"
             r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\s+)?(?:of|for)\s+"
@@ -331,7 +350,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"chapter|\b(?:case|cases|proceeding|proceedings|filing|it)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|is\s+hereby\s+)?"
             r"converted\s+(?:to|into)\b"
             r"|\b(?:approved|granted|grated|ordered)\s+(?:the\s+)?conversion\b"
-            r"|\b(?:approved|granted|grated)\s+[^.;]{0,60}?\bmotion\s+to\s+convert\b",
+            r"|\b(?:approved|granted|grated)\s+[^.;]{0,60}?\bmotion\s+(?:\w+\s+)?to\s+convert\b",
             _I,
         ),
     ),
@@ -340,7 +359,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"\b(?:court|judge)\s+(?:has\s+|also\s+|\w+ly\s+)?dismissed\b|\border\s+dismissing\b"
             r"|\bgrant(?:ed|s|ing)\s+(?:the\s+|a\s+)?(?:[\w\"“”-]+\s+){0,2}dismissal\b"
-            r"|\b(?:it|they)\s+(?:was|were)\s+dismissed\b"
+            r"|\b(?:it|they)\s+(?:was|were)\s+dismissed\b|\bcases?\s+(?:has|have)\s+(?:now\s+)?been\s+dismissed\b"
+            r"|\b(?:court|judge)\b[^.;]{0,60}?\bdismissed\s+(?:a|the|its|their|[\w'’.&-]+['’]s)\s+(?:[\w-]+\s+){0,3}"
+            r"(?:case|cases|petition|petitions|filing|bankruptcy)\b"
             r"|\b(?:case|cases|petition)\s+(?:was|were|has been|have been)\s+dismissed\b"
             r"|\bthrew\s+out\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?(?:bankruptcy|case|petition|chapter)\b",
             _I,
@@ -386,7 +407,7 @@ _RULE_WORDS = {
         "opened",
         "order",
     ),
-    "motion_filed": ("motion", "court", "seeking"),
+    "motion_filed": ("motion", "court", "seeking", "moved"),
     "order_entered": (
         "approval",
         "authorization",
@@ -398,16 +419,16 @@ _RULE_WORDS = {
         "approving",
         "blessing",
     ),
-    "hearing": ("hearing", "heard"),
+    "hearing": ("hearing", "heard", "before the court"),
     "adversary_proceeding": ("proceeding", "against", "sued", "sues"),
     "award": WORDS,
     "judgment": JUDGMENT_WORDS,
     "financing": ("financing", "facility", "loan", "money", "funding", "borrow"),
     "asset_sale": ("sale", "sold", "bid", "agreement", "sell", "auction"),
     "plan_filed": ("plan",),
-    "plan_confirmed": ("order", "plan"),
+    "plan_confirmed": ("order", "plan", "emerge"),
     "emergence": ("emerg", "terminating", "plan", "effective", "exit", "came out"),
-    "conversion": ("convert",),
+    "conversion": ("conver",),
     "dismissal": ("dismiss", "threw"),
     "delisting": ("list", "trading"),
 }
