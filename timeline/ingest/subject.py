@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.ingest.clean import is_headline
+from timeline.ingest.clean import in_ranges, is_headline
 from timeline.ingest.courts import CITIES as _CITIES
 from timeline.ingest.courts import STATES as _STATES
 from timeline.ingest.dates import WIRE_CREDIT, DateMention, dateline_cut
@@ -302,6 +302,7 @@ _WEIGHT = {
     "headline": 1.5,
     "about": 1.0,
     "possessive": 0.75,
+    "named": 0.5,  # only where nothing else names a subject
 }
 _SAID_AS = {
     "subsidiary": "the unit the release says filed",
@@ -315,6 +316,7 @@ _SAID_AS = {
     "headline": "the headline",
     "possessive": "the case told as its own",
     "about": "an 'About' section",
+    "named": "the company the text names most often",
 }
 
 _REGISTRANT = re.compile(r"\(?\s*exact\s+name\s+of\s+(?:the\s+)?registrant", re.I)
@@ -744,6 +746,28 @@ def _petition_objects(text: str, limit: int) -> list[Mention]:
     return [x for x in found if x]
 
 
+# a company's full name anywhere in the text: 'Acme Widgets Holdings, Inc.', 'Pine Lake Corp.'
+_FORMAL_NAME = re.compile(rf"\b[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){{0,5}},?\s+(?:{SUFFIX})\b\.?")
+
+
+_COPYRIGHT = re.compile(r"copyright|\(c\)|©", re.I)
+
+
+def _formal_names(text: str, boiler: list[tuple[int, int]], limit: int) -> list[Mention]:
+    """Where no place names the subject, the company names the text writes in full, outside its boilerplate: the
+    one named most often is taken (with the weight of the least telling place, so low confidence)."""
+    found = []
+    for m in _FORMAL_NAME.finditer(text, 0, limit):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if in_ranges(m.start(), boiler) or _COPYRIGHT.search(line):
+            continue  # 'Copyright (c) 1995, Landmark Communications, Inc.': the page's owner
+        span = name_at(text, m.start(), m.end())
+        mention = _mention(text, span, "named") if span else None
+        if mention and not _is_person(mention.name, text):
+            found.append(mention)
+    return found
+
+
 def _possessives(text: str, limit: int) -> list[Mention]:
     found = []
     for m in _POSSESSIVE.finditer(text, 0, limit):
@@ -814,7 +838,7 @@ def _clusters(mentions: list[Mention]) -> list[_Cluster]:
 
 
 _DISPLAY_RANK = ("registrant", "caption", "defined", "exchange", "subsidiary", "lead", "petition", "wire", "about",
-                 "possessive", "headline")  # fmt: skip
+                 "possessive", "named", "headline")  # fmt: skip
 
 
 def _display(cluster: _Cluster, text: str) -> Mention:
@@ -936,7 +960,7 @@ def find_company(
     mentions += _petition_objects(text, limit)
     mentions += _possessives(text, limit)
     mentions += _abouts(text, boiler)
-    mentions = _once(mentions)
+    mentions = _once(mentions) or _formal_names(text, boiler, limit)
     if not mentions:
         return None
     clusters = sorted(
