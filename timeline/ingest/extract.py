@@ -52,6 +52,7 @@ _CASE_WORDS_LOW, _FILING_ON_LOW = lowered(_CASE_WORDS), lowered(_FILING_ON)  # o
 _TITLE_NOISE = re.compile(
     r"^(?:for immediate release|media contact|contacts?:?|exhibit\b|news release|press release)", re.I
 )
+_DIP = re.compile(r"\bDIP\b|debtor[- ]in[- ]possession", re.I)
 _CASE_EVENT_KINDS = frozenset(
     [
         "petition_filed",
@@ -153,6 +154,8 @@ def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tupl
     """A case is reported when the release states a case event, or a filing by the company as background."""
     if any(e.kind in _CASE_EVENT_KINDS for e in reading.events) or reading.background_filings:
         return True, None
+    if any(e.kind == "financing" and _DIP.search(e.evidence.quote) for e in reading.events):
+        return True, None  # debtor-in-possession financing is had only in a case
     words = [m for m in _CASE_WORDS_LOW.finditer(fold(text)) if not in_ranges(m.start(), boiler)]
     if reading.other_company_filings:
         return False, "the release reports another company's bankruptcy filing, not a case of its own"
