@@ -726,11 +726,10 @@ def _petition_subjects(text: str, limit: int) -> list[Mention]:
 
 # the debtor as the object of its creditors' petition: 'took Bernard Madoff to bankruptcy court', 'forced Acme Corp.
 # into Chapter 7'
-_PETITION_OBJECT = re.compile(
-    r"\b(?:took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls|forced|force|forces|pushed|push|pushes"
-    r"|strong-arm(?:ed|s)?)\s+"
-    r"(?=[A-Z])"
-)
+# the creditors' verbs that make the debtor their object (``timeline.ingest.step_words`` reads the first as a filing)
+TAKEN_TO = r"took|take|takes|taking|dragged|drag|drags|hauled|haul|hauls"
+FORCED_INTO = r"forced|force|forces|pushed|push|pushes|strong-arm(?:ed|s)?"
+_PETITION_OBJECT = re.compile(rf"\b(?:{TAKEN_TO}|{FORCED_INTO})\s+(?=[A-Z])")
 _INTO_CASE = re.compile(
     r"\s+(?:to\s+(?:(?:U\.S\.|[Ff]ederal)\s+)?[Bb]ankruptcy\s+[Cc]ourt|into\s+(?:(?:an?\s+)?(?:[Ii]nvoluntary\s+)?"
     r"(?:[Bb]ankruptcy|[Cc]hapter\s+(?:\d+|[IVX]+)\b(?!\s+plan)|[Rr]eceivership|[Ll]iquidation)))"
