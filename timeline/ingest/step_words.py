@@ -70,7 +70,7 @@ _PETITION = re.compile(
     r"|\b(?:was|were|been)\s+served\s+with\s+(?:an?\s+)?(?:involuntary\s+)?petition"
     r"|\b(?:announced|announces|announcing)\s+(?:an?|its|their)\s+(?:voluntary\s+)?(?:chapter\s+\d+\s+)?(?:bankruptcy\s+)?filing\b"
     r"|\bfiling\s*(?:--|[-–—,])?\s*(?:was\s+|were\s+)?made\s+(?:at|on|in|with|late|early)\b"
-    r"|\b(?:became|become|becomes)\s+the\s+[^;]{0,80}?\bto\s+(?:file\s+for|seek|enter)\s+"
+    r"|\b(?:became|become|becomes)\s+the\s+[^;]{0,80}?\bto\s+(?:file\s+for|seek|enter|declare)\s+"
     r"(?:(?:federal|court|chapter\s+\d+)\s+)?(?:bankruptcy|protection|receivership|administration)\b"
     r"|\b(?:was|were|been)\s+forced\s+to\s+(?:\w+ly\s+)?(?:file\s+for|seek)\b"
     # 'Orange County filed what was then the largest municipal bankruptcy', 'filed the nation's biggest bankruptcy'
@@ -92,8 +92,9 @@ _PETITION = re.compile(
     # creditors' petition told as a suit: 'investors took Bernard Madoff to bankruptcy court on Monday'
     rf"|\b(?:{TAKEN_TO})\s+(?:[^;]{{0,60}}?\s)?to\s+"
     r"(?:(?:u\.s\.|federal)\s+)?bankruptcy\s+court\b"
-    r"|\b(?:put|forced|pushed|placed|driven|drove|went|gone|goes|going|sent|collapsed|slid|tumbled|plunged)\s+(?:[^.;]{0,60}?\s)?into\s+"
-    r"(?:chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)|(?:chapter\s+\d+\s+|involuntary\s+)?"
+    r"|\b(?:put|forced|pushed|placed|driven|drove|went|gone|goes|going|sent|collapsed|slid|tumbled|plunged|fell|fallen"
+    r"|falls|followed)\s+(?:[^.;]{0,60}?\s)?into\s+(?:an?\s+)?"
+    r"(?:chapter\s+(?:\d+|[ivx]+)\b(?!\s+plan)|(?:(?:chapter\s+\d+|involuntary)\s+){0,2}"
     r"(?:bankruptcy|receivership|administration|liquidation)\b)"
     # 'declared bankruptcy', 'went bankrupt'
     r"|\b(?:declared|declares|declaring)\s+(?:itself\s+|(?:section|chapter)\s+\d+\s+)?(?:bankruptcy|bankrupt|insolvency|insolvent)\b"
