@@ -24,7 +24,7 @@ from timeline.ingest.facts import Confidence, Event, PartialDate, Span
 from timeline.ingest.money import MoneyMention
 from timeline.ingest.parties import event_parties
 from timeline.ingest.step_words import GATE_WORDS, GATED_RULES, PETITION_LOW, RULE_WORDS
-from timeline.ingest.subject import may_be, subject_before
+from timeline.ingest.subject import FORMAL_NAME, clean_name, may_be, subject_before
 from timeline.ingest.truecase import is_common
 
 _I = re.I
@@ -475,7 +475,10 @@ def _about_company(text: str, s: int, at: int, sentence: str, company: str) -> b
     if not _PERSON_LIKE.fullmatch(company) or is_common(last):
         last = first  # 'Circuit City': 'city' stands for no company
     low = sentence.lower()  # 'Vick had debts ..., according to a Chapter 11 petition': a person by the surname
-    return first in low or last in low or bool(_SELF.search(sentence) or _DESCRIBED.match(sentence))
+    if first in low or last in low or _SELF.search(sentence) or _DESCRIBED.match(sentence):
+        return True
+    # no filer named, and no other company named in full: the release's own ('Shares fell after the filing on May 5')
+    return not any(not may_be(clean_name(m.group(0)), company) for m in FORMAL_NAME.finditer(sentence))
 
 
 _OTHER_PARTY = frozenset(

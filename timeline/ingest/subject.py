@@ -746,7 +746,7 @@ def _petition_objects(text: str, limit: int) -> list[Mention]:
 
 
 # a company's full name anywhere in the text: 'Acme Widgets Holdings, Inc.', 'Pine Lake Corp.'
-_FORMAL_NAME = re.compile(rf"\b[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){{0,5}},?\s+(?:{SUFFIX})\b\.?")
+FORMAL_NAME = re.compile(rf"\b[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){{0,5}},?\s+(?:{SUFFIX})\b\.?")
 
 
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©", re.I)
@@ -756,7 +756,7 @@ def _formal_names(text: str, boiler: list[tuple[int, int]], limit: int) -> list[
     """Where no place names the subject, the company names the text writes in full, outside its boilerplate: the
     one named most often is taken (with the weight of the least telling place, so low confidence)."""
     found = []
-    for m in _FORMAL_NAME.finditer(text, 0, limit):
+    for m in FORMAL_NAME.finditer(text, 0, limit):
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         if in_ranges(m.start(), boiler) or _COPYRIGHT.search(line):
             continue  # 'Copyright (c) 1995, Landmark Communications, Inc.': the page's owner
