@@ -231,7 +231,26 @@ def find_court(text: str) -> CourtRef | None:
         cid = court_id_for(got[0], (m.group("dir") or "").lower()) if got else None
         if cid:
             return CourtRef(cid, m.group(0))
-    return best
+    return best if best and best.id else _federal_court_in_city(text) or best
+
+
+# news names the court by its seat: 'a Sacramento federal court', 'federal court in Sacramento', 'a federal judge in
+# Dallas'; in a release about a case, the federal court of that city is its district's bankruptcy court
+_FEDERAL_IN_CITY = re.compile(
+    r"\b[Ff]ederal\s+(?:[Bb]ankruptcy\s+)?(?:[Cc]ourt|[Jj]udge)\s+in\s+(?P<after>(?:[A-Z][a-z.]+ ){0,2}[A-Z][a-z.]+)"
+    r"|(?P<before>(?:[A-Z][a-z.]+\s+){0,2}[A-Z][a-z.]+)\s+[Ff]ederal\s+(?:[Bb]ankruptcy\s+)?[Cc]ourt\b"
+)
+
+
+def _federal_court_in_city(text: str) -> CourtRef | None:
+    for m in _FEDERAL_IN_CITY.finditer(text) if "ederal" in text else ():
+        words = (m.group("after") or m.group("before")).split()
+        for n in range(len(words)):  # 'Files For Bankruptcy In Sacramento': the words nearest the court
+            city = " ".join(words[: len(words) - n]) if m.group("after") else " ".join(words[n:])
+            cid = court_for_city(city)
+            if cid:
+                return CourtRef(cid, _squash(m.group(0)))
+    return None
 
 
 def _districts(low: str):
