@@ -151,7 +151,10 @@ def _trim(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     based = [n for n, (a, b) in enumerate(tokens) if text[a:b].lower().endswith(_PLACED)]
     if based:  # 'The Hanover County-based company': no name after the place, none at all
         tokens = tokens[based[-1] + 1 :]
-    while tokens and re.fullmatch(r"\(?\d+\)?[-.]\d[\d.-]*|\d{5,}", text[tokens[0][0] : tokens[0][1]]):
+    while tokens and (
+        re.fullmatch(r"\(?\d+\)?[-.]\d[\d.-]*|\d{5,}|(?:19|20)\d\d", text[tokens[0][0] : tokens[0][1]])
+        or (text[tokens[0][0]].isdigit() and "\n" in text[tokens[0][1] : tokens[1][0] if len(tokens) > 1 else 0])
+    ):  # a year or a date's day number on the line above ('Jul. 19, 2019\nJ.C. Penney (NYSE:JCP)')
         tokens = tokens[
             1:
         ]  # '265-7013 Publicard, Inc.': a telephone number runs into the name ('99 Cents Only' does not)
@@ -922,6 +925,10 @@ def _ticker(
         phrase = _SYMBOL_PHRASE.search(text, m.end, m.end + 250)
         if phrase and "\n\n" not in text[m.end : phrase.start()]:
             return phrase.group("tick"), None, 0.75, "the symbol its shares trade under, told after the company's name"
+    # 'The reorganized company resumed trading ... under the ticker ARCH': the one symbol the release gives
+    told = {m.group("tick") for m in _SYMBOL_PHRASE.finditer(text)}  # a '(NYSE: X)' after a name is that name's
+    if len(told) == 1 and not exchange:
+        return told.pop(), None, 0.6, "the only symbol the release gives, not next to the company's name"
     return None
 
 
