@@ -316,7 +316,13 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|\bterminating\s+its\s+status\s+as\s+a\s+debtor[- ]in[- ]possession\b"
             r"|\bplan\b[^.;]{0,60}?\b(?:became|has\s+become|went|has\s+gone)\s+effective\b"
             r"|\b(?:exited|exits|has\s+exited)\s+(?:from\s+)?(?:chapter\s+(?:\d+|[ivx]+)|bankruptcy)\b"
-            r"|\beffective\s+date\s+of\s+the\s+(?:[\w-]+\s+){0,2}plan\s+(?:is|was|occurred|will\s+be)\b",
+            r"|\beffective\s+date\s+of\s+the\s+(?:[\w-]+\s+){0,2}plan\s+(?:is|was|occurred|will\s+be)\b"
+            # 'has successfully completed its financial restructuring', 'consummated its plan of reorganization'
+            r"|\b(?:completed|completes|concluded|concludes|consummated|consummates)\s+(?:its|their|the)\s+"
+            r"(?:(?:financial|balance\s+sheet|court-supervised|chapter\s+11)\s+)?(?:restructuring|reorganization"
+            r"|chapter\s+11\s+(?:process|case|cases|proceedings?)|plan(?:\s+of\s+reorganization)?)\b"
+            r"(?!\s+(?:support|agreement|negotiations|talks))"
+            r"|\bplan\b[^.;]{0,60}?\b(?:was|were|has\s+been)\s+(?:substantially\s+)?consummated\b",
             _I,
         ),
     ),
@@ -405,7 +411,7 @@ RULE_WORDS = {
     "asset_sale": ("sale", "sold", "bid", "agreement", "sell", "auction"),
     "plan_filed": ("plan",),
     "plan_confirmed": ("order", "plan", "emerge"),
-    "emergence": ("emerg", "terminating", "plan", "effective", "exit", "came out"),
+    "emergence": ("emerg", "terminating", "plan", "effective", "exit", "came out", "complet", "conclud", "consummat"),
     "conversion": ("conver",),
     "dismissal": ("dismiss", "threw"),
     "delisting": ("list", "trading"),
