@@ -158,6 +158,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"|reject|assume|transfer|compel|terminate)\b"
             r"|\bmotion\s+(?:to|for)\s+[\w\s-]{1,40}?,?\s+filed\s+by\b"
             r"|\b(?P<at2>asked\s+the\s+(?:bankruptcy\s+)?(?:court|judge))\b"
+            # 'asked a federal bankruptcy judge to approve', 'filed papers asking' (not 'for protection': a petition)
+            r"|\basked\s+(?:a|the)\s+(?:[\w.]+\s+){1,3}(?:court|judge)\b(?!\s+for\s+(?:bankruptcy|chapter|protection))"
+            r"|\bfiled\s+(?:court\s+)?papers\s+(?:asking|requesting|seeking\s+(?:approval|permission|authority))\b"
             r"|\b(?:sought|seeks|seeking|requested|requests)\s+(?:the\s+)?(?:bankruptcy\s+)?court(?:'s)?\s+"
             r"(?:approval|authority|permission)"
             r"|\b(?:sought|seeks|seeking|requested|requesting|asking)\s+(?:[\w-]+\s+){0,3}(?:authority|approval|authorization"
