@@ -447,8 +447,8 @@ FACTS: dict[str, dict] = {
         "court": "nysb",
         "case_number": "12-10741 (SHL)",
         "petition_date": "2012-03-03",
-        # the hearing the plan was confirmed at is told too: real releases' readers count it (fixtures/corpus)
-        "events": [("plan_confirmed", "2012-10-10"), ("hearing", "2012-10-10"), ("petition_filed", "2012-03-03")],
+        # the hearing the plan was confirmed at is where it was decided, no step of its own (../shared/corpus 23)
+        "events": [("plan_confirmed", "2012-10-10"), ("petition_filed", "2012-03-03")],
     },
     "sunrise": {
         "is_bankruptcy": True,
@@ -464,8 +464,9 @@ FACTS: dict[str, dict] = {
         "chapter": 11,
         "court": "deb",
         "petition_date": "2016-07",
-        # a sale the court approved is the sale (as fixtures/corpus reads 'the judge approved the sale'), at its hearing
-        "events": [("asset_sale", "2016-07-21"), ("hearing", "2016-07-21"), ("petition_filed", "2016-07")],
+        # a sale the court approved is the sale (as fixtures/corpus reads 'the judge approved the sale'), dated by
+        # the hearing it was approved at
+        "events": [("asset_sale", "2016-07-21"), ("petition_filed", "2016-07")],
         "amount asset_sale": 42_500_000,
         "party asset_sale": ("Summit Ridge Capital LLC", "buyer"),
     },

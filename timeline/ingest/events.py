@@ -267,6 +267,18 @@ def read_events(
     return reading
 
 
+_COURT_DECISIONS = frozenset(["order_entered", "plan_confirmed", "asset_sale", "conversion", "dismissal"])
+
+
+def _decided_at(t: _Trigger, found: list[_Trigger], low: str, offset: int) -> bool:
+    """Is ``t`` the hearing a court decision told just before it was made at ('confirmed the plan at a hearing')?"""
+    return (
+        t.kind == "hearing"
+        and low.startswith(("at ", "during "), t.start - offset)
+        and any(u.kind in _COURT_DECISIONS and u.at < t.at for u in found)
+    )
+
+
 def _date_limit(low: str, triggers: list[_Trigger], n: int, e: int) -> int:
     """Where the dates of step ``n`` may be looked for end: at the next step's words, but past a hearing that only
     says where it was taken ('approved at a hearing held on April 7' is an approval of April 7)."""
@@ -431,6 +443,8 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
         if not any(u is not t and u.start <= t.start and t.end <= u.end and u.at <= t.at for u in found)
     ]
     kinds = {t.kind for t in found}
+    if len(kinds) > 1 and "hearing" in kinds:  # 'approved ... at a hearing held on April 7': the hearing it was
+        found = [t for t in found if not _decided_at(t, found, low, offset)]  # decided at is no step of its own
     if kinds & {"plan_confirmed", "conversion", "dismissal", "asset_sale"}:  # an order that confirms, converts,
         # dismisses or approves a sale is that step
         found = [t for t in found if t.kind != "order_entered"]

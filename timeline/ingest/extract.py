@@ -53,6 +53,7 @@ _TITLE_NOISE = re.compile(
     r"^(?:for immediate release|media contact|contacts?:?|exhibit\b|news release|press release)", re.I
 )
 _DIP = re.compile(r"\bDIP\b|debtor[- ]in[- ]possession", re.I)
+_COURT_SAYS = re.compile(r"\b(?:court|judge)\b|\bSection\s+363\b", re.I)
 _CASE_EVENT_KINDS = frozenset(
     [
         "petition_filed",
@@ -156,6 +157,8 @@ def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tupl
         return True, None
     if any(e.kind == "financing" and _DIP.search(e.evidence.quote) for e in reading.events):
         return True, None  # debtor-in-possession financing is had only in a case
+    if any(e.kind == "asset_sale" and _COURT_SAYS.search(e.evidence.quote) for e in reading.events):
+        return True, None  # 'the bankruptcy judge approved the sale at a hearing': a sale in a case
     words = [m for m in _CASE_WORDS_LOW.finditer(fold(text)) if not in_ranges(m.start(), boiler)]
     if reading.other_company_filings:
         return False, "the release reports another company's bankruptcy filing, not a case of its own"
