@@ -152,7 +152,8 @@ def _quoting(found: str, shout: bool, extraction: Extraction) -> Extraction:
 
 
 def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tuple[bool, str | None]:
-    """A case is reported when the release states a case event, or a filing by the company as background."""
+    """A case is reported when the release states a case event, a filing by the company as background,
+    debtor-in-possession financing, or a sale a court approved."""
     if any(e.kind in _CASE_EVENT_KINDS for e in reading.events) or reading.background_filings:
         return True, None
     if any(e.kind == "financing" and _DIP.search(e.evidence.quote) for e in reading.events):
