@@ -118,9 +118,10 @@ def measure_openings(items: list[dict], show: bool) -> dict[str, list[int]]:
             row[3] += 1
         name = got.company.name if got.company else None
         right = any(_same_name(name, n) for n in [item["subject"], *item.get("also_names", [])])
-        tally["opening: subject"][0] += right
-        tally["opening: subject"][1] += 1
-        if show and (not right or got.is_bankruptcy != item["reports_filing"]):
+        if _proper(item["subject"]):  # an item that names its subject ('Kodak', not 'the Company' or 'Our')
+            tally["opening: subject"][0] += right
+            tally["opening: subject"][1] += 1
+        if show and ((not right and _proper(item["subject"])) or got.is_bankruptcy != item["reports_filing"]):
             print(f"opening {item['subject']!r:36} got {name!r} case={got.is_bankruptcy} want={item['reports_filing']}")
         if item.get("ticker"):
             tally["opening: ticker"][0] += norm_ticker(item["ticker"]) == norm_ticker(

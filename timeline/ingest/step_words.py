@@ -140,7 +140,8 @@ _PETITION = re.compile(
     r"|\b(?:[\w&.-]+['’]s|its|their)\s+filing\s+(?:[\w,.-]+\s+){0,3}?(?:of\s+(?:a|its|the)\s+(?:voluntary\s+)?"
     r"(?:bankruptcy\s+)?petitions?|for\s+(?:bankruptcy|protection|chapter|relief))\b"
     r"|\b(?:since|after|before)\s+filing\s+(?:for\s+)?(?:bankruptcy|chapter|protection|its\s+petition)"
-    # a court's order: 'A Hong Kong court has ordered China Evergrande to be wound up'
+    # a court's order: 'ordered the liquidation of China Evergrande Group', 'ordered China Evergrande to be wound up'
+    r"|\b(?:ordered|orders)\s+the\s+(?:liquidation|winding[- ]up)\s+of\b"
     r"|\b(?:ordered|orders)\s+(?:[\w'’.&-]+\s+){1,5}?to\s+be\s+(?:wound\s+up|liquidated|placed\s+(?:into|in|under)\s+"
     r"(?:liquidation|administration|receivership))\b"
     # a court paper: 'commenced, on November 18, 2019, these chapter 11 cases by filing voluntary petitions'

@@ -90,6 +90,7 @@ _NOT_SUBJECT = re.compile(
     r"|^(?:Judge|Justice|Mr|Mrs|Ms|Dr|Sen|Senator|Gov|Governor|President|Chairman|CEO|Attorney|Reporter|Editor)\b\.?"
     # a court's district, a statute, a numbered rank: 'Southern District of Texas', 'General Laws', 'No. 7'
     r"|^(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\b|^[^\n]*\b(?:General\s+Laws|Code)\s*$"
+    r"|^(?:[A-Z][a-z]+\s+)?Division$"  # a court's division, 'Western Division'"
     r"|^(?:Case\s+)?No\.\s*\d|^Dear\b|^.*\b(?:Copyright|All\s+Rights\s+Reserved)\b"
     # an address, a telephone number: '526 West 26th Street', '265-7013'
     r"|^.*\b(?:Street|Avenue|Road|Boulevard|Suite|Floor|Drive|Lane|Plaza)\.?$|^[\d\s().+-]+$"
@@ -557,6 +558,8 @@ _ROLE_AFTER = re.compile(
     r"|partner|attorney|lawyer|analyst|professor|economist)\b"
     r"|\s+(?:bankruptcy\s+|district\s+|federal\s+|high\s+|appeals\s+)?(?:court|judge|tribunal|regulators?)\b"
 )
+# 'A Tulsa, Oklahoma-based shale driller': a place, the company is not named yet
+_PLACE_BASED = re.compile(r",\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered)\b")
 _PLACE_AFTER = re.compile(r",\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.?,?\s*(?:\(|--|[–—]|-\s)")
 _LEAD_SENTENCES = 3  # the subject of a story is named in its first prose sentences, or not in its lead
 
@@ -604,6 +607,8 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
             break
         span = name_at(text, offset, end)
         if span is None or not _LEAD_AFTER.match(text, span[1], end) or _PLACE_AFTER.match(text, span[1], end):
+            continue
+        if _PLACE_BASED.match(text, span[1], end):
             continue
         if _RELATIVE_OF.search(text, max(start, span[0] - 40), span[0]):
             continue  # 'The parent of the Charleston Gazette-Mail has filed': not the paper's own case
@@ -672,6 +677,11 @@ def subject_before(text: str, floor: int, at: int) -> str | None:
 def _subject_mention(text: str, floor: int, at: int, source: str) -> Mention | None:
     head = _BETWEEN.search(text, max(floor, at - 240), at)
     span = name_before(text, head.start() if head else at, floor)
+    comma = text.rfind(",", max(floor, at - 3), at)
+    if span is None and comma != -1 and not text[comma + 1 : at].strip():
+        # 'One of the most recent eateries to file, Punch Bowl Social, declared': a name set between commas
+        named = name_before(text, comma, floor)
+        span = named if named and text[floor : named[0]].rstrip().endswith(",") else None
     if span is None or _RELATIVE_OF.search(text, max(floor, span[0] - 40), span[0]):
         return None  # 'The parent of the Charleston Gazette-Mail has filed': the paper is not the debtor
     return _mention(text, span, source)
@@ -745,7 +755,15 @@ def _petition_objects(text: str, limit: int) -> list[Mention]:
         span = name_at(text, m.end(), min(len(text), m.end() + 120))
         if span and _INTO_CASE.match(text, span[1]):
             found.append(_mention(text, span, "petition"))
+    for m in _CASE_OF.finditer(text, 0, limit):  # 'ordered the liquidation of China Evergrande Group'
+        found.append(_mention(text, name_at(text, m.end(), min(len(text), m.end() + 120)), "petition"))
     return [x for x in found if x]
+
+
+_CASE_OF = re.compile(
+    r"\b(?:ordered|approved|sought|seeking|petitioned\s+for|filed\s+for)\s+the\s+(?:liquidation|winding[- ]up"
+    r"|involuntary\s+bankruptcy|receivership)\s+of\s+(?=[A-Z])"
+)
 
 
 # a company's full name anywhere in the text: 'Acme Widgets Holdings, Inc.', 'Pine Lake Corp.'
