@@ -420,7 +420,7 @@ _LEAD_NOISE = re.compile(
 # SFCG', 'Cryptocurrency exchange Bittrex filed', 'Drugmaker Orexigen Therapeutics Inc. said'
 _DESCRIPTOR = re.compile(
     r"(?:(?:[A-Z][a-z]+maker|Retailer|Lender|Airline|Homebuilder|Miner|Insurer|Carrier|Grocer|Broker|Exchange)"
-    r"|(?:(?:U\.S\.|U\.K\.|[A-Z]{2,3}|[A-Z][a-z]+(?:-[a-z]+)?|[a-z][\w'-]*|\d[\w-]*)\s+){0,5}?"
+    r"|(?:(?:U\.S\.|U\.K\.|[A-Z]{2,}|[A-Z][a-z]+(?:-[a-z]+)?|[a-z][\w'-]*|\d[\w-]*)\s+){0,5}?"
     r"(?:[a-z]*maker|manufacturer|producer|retailer|chain|operator|owner|developer|provider|company|firm|group|giant"
     r"|miner|driller|carrier|airline|lender|insurer|bank|utility|supplier|distributor|publisher|broadcaster|network"
     r"|brand|start-?up|conglomerate|designer|builder|homebuilder|shipper|refiner|explorer|grocer|restaurateur"
@@ -548,7 +548,7 @@ _TITLED = re.compile(
 )
 # a name followed by what the sentence says it did: '(NYSE: X)', ',', a verb, not a preposition
 _LEAD_AFTER = re.compile(
-    r"\s*(?:\(|,|<|[–—]|['’]s?\s)|\s+[A-Z]{1,5}\.[A-Z]{1,2}\b|\s+(?!(?:of|in|on|at|for|from|by|to|the|a|an|and|or|with|as|under)\b)[a-z]{2,}\b"
+    r"\s*(?:\(|,|<|[–—]|['’]s?\s)|\s+[A-Z]{1,5}\.[A-Z]{1,2}\b|\s+and\s+(?:its|their)\b|\s+(?!(?:of|in|on|at|for|from|by|to|the|a|an|and|or|with|as|under)\b)[a-z]{2,}\b"
     # where it is, then its verb: 'Avanex Corp of Fremont, CA, USA says that ...'
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s*[A-Z][\w.]*)?,?\s+"
     r"(?:says|said|has|have|had|is|was|announced|announces|reported|reports|filed|files)\b"
@@ -608,8 +608,11 @@ def _lead_subjects(text: str, lead: list[tuple[int, int]], dates: list[DateMenti
         span = name_at(text, offset, end)
         if span is None or not _LEAD_AFTER.match(text, span[1], end) or _PLACE_AFTER.match(text, span[1], end):
             continue
-        if _PLACE_BASED.match(text, span[1], end):
-            continue
+        based = _PLACE_BASED.match(text, span[1], end)
+        if based:  # 'Laconia, N.H.-based LRGHealthcare': the name follows the place
+            span = name_at(text, based.end(), end)
+            if span is None or not _LEAD_AFTER.match(text, span[1], end):
+                continue
         if _RELATIVE_OF.search(text, max(start, span[0] - 40), span[0]):
             continue  # 'The parent of the Charleston Gazette-Mail has filed': not the paper's own case
         if _TITLED.search(text, max(start, span[0] - 30), span[0]) or _is_person(text[span[0] : span[1]], text):
