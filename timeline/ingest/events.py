@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline.ingest.awards import EXISTING, SPECULATIVE, award_parties, court_speaks
 from timeline.ingest.clean import fold, in_ranges, is_headline
@@ -127,10 +128,16 @@ def filings_told(
     for s, e in sentences:
         if in_ranges(s, boilerplate) or not any(w in low[s:e] for w in RULE_WORDS["petition_filed"]):
             continue
-        m = PETITION_LOW.search(low, s, e)
+        m = _filing_in(low[s:e])
         if m:
-            found.append((s, m.start()))
+            found.append((s, s + m.start()))
     return found
+
+
+@lru_cache(maxsize=256)
+def _filing_in(low: str) -> re.Match | None:
+    """The filing words in one folded sentence: read once for the subject's sake and again for the events'."""
+    return PETITION_LOW.search(low)
 
 
 def chapter_in(text: str) -> int | None:
@@ -426,7 +433,7 @@ def _triggers(low: str, offset: int) -> list[_Trigger]:
     for kind, rx, words in GATED_RULES:
         if present.isdisjoint(words):
             continue
-        m = rx.search(low)
+        m = _filing_in(low) if kind == "petition_filed" else rx.search(low)
         if not m:
             continue
         at = next((m.start(g) for g in rx.groupindex if g.startswith("at") and m.group(g)), m.start())
