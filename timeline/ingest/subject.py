@@ -155,10 +155,8 @@ def _trim(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     while tokens and (
         re.fullmatch(r"\(?\d+\)?[-.]\d[\d.-]*|\d{5,}|(?:19|20)\d\d", text[tokens[0][0] : tokens[0][1]])
         or (text[tokens[0][0]].isdigit() and "\n" in text[tokens[0][1] : tokens[1][0] if len(tokens) > 1 else 0])
-    ):  # a year or a date's day number on the line above ('Jul. 19, 2019\nJ.C. Penney (NYSE:JCP)')
-        tokens = tokens[
-            1:
-        ]  # '265-7013 Publicard, Inc.': a telephone number runs into the name ('99 Cents Only' does not)
+    ):  # a phone number ('265-7013 Publicard, Inc.'; '99 Cents Only' stays), a year or a date's day on the line
+        tokens = tokens[1:]  # above ('Jul. 19, 2019\nJ.C. Penney (NYSE:JCP)')
     while tokens and (text[tokens[0][0] : tokens[0][1]].lower().rstrip(".") in _LEADING | _CONNECTORS):
         if len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", text[tokens[0][0] : tokens[0][1]]):
             break  # 'A. H. Robins Co.': an initial, not the article
@@ -546,9 +544,11 @@ _RELATIVE_OF = re.compile(
 _TITLED = re.compile(
     r"\b(?:Judge|Justice|Mr|Mrs|Ms|Dr|Sen|Senator|Gov|Governor|President|Chairman|CEO|spokesman)\.?\s+$"
 )
-# a name followed by what the sentence says it did: '(NYSE: X)', ',', a verb, not a preposition
+# a name followed by what the sentence says it did: '(NYSE: X)', ',', a Reuters code ('Bethlehem Steel Corp. BS.N'),
+# 'and its two hospitals', a verb, not a preposition
 _LEAD_AFTER = re.compile(
-    r"\s*(?:\(|,|<|[–—]|['’]s?\s)|\s+[A-Z]{1,5}\.[A-Z]{1,2}\b|\s+and\s+(?:its|their)\b|\s+(?!(?:of|in|on|at|for|from|by|to|the|a|an|and|or|with|as|under)\b)[a-z]{2,}\b"
+    r"\s*(?:\(|,|<|[–—]|['’]s?\s)|\s+[A-Z]{1,5}\.[A-Z]{1,2}\b|\s+and\s+(?:its|their)\b"
+    r"|\s+(?!(?:of|in|on|at|for|from|by|to|the|a|an|and|or|with|as|under)\b)[a-z]{2,}\b"
     # where it is, then its verb: 'Avanex Corp of Fremont, CA, USA says that ...'
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s*[A-Z][\w.]*)?,?\s+"
     r"(?:says|said|has|have|had|is|was|announced|announces|reported|reports|filed|files)\b"
