@@ -66,7 +66,8 @@ _LEADING = _words(
     should would will what why how who where which whether there here one two three four five six seven eight
     nine ten several many most few dozens hundreds thousands please click read watch view sign subscribe follow
     share continue learn find get be stay join link try i unlike despite amid including regarding neither either
-    nor not no common unlock register log download listen print email advertisement sponsored
+    nor not no common unlock register log download listen print email advertisement sponsored twenty thirty forty
+    fifty sixty seventy eighty ninety hundred thousand dozen
     """
 )
 _ORDINARY = _LEADING | _words(
@@ -557,6 +558,7 @@ _ROLE_AFTER = re.compile(
     r",\s+(?:the\s+|its\s+)?(?:co-?founder|founder|chief|ceo|cfo|chairman|chairwoman|president|spokes\w+|head|director"
     r"|partner|attorney|lawyer|analyst|professor|economist)\b"
     r"|\s+(?:bankruptcy\s+|district\s+|federal\s+|high\s+|appeals\s+)?(?:court|judge|tribunal|regulators?)\b"
+    r"|\s+(?:reports|reported|writes|wrote)\b"  # 'The Wall Street Journal reports that CCI filed': the source
 )
 # 'A Tulsa, Oklahoma-based shale driller': a place, the company is not named yet
 _PLACE_BASED = re.compile(r",\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered)\b")
