@@ -62,11 +62,15 @@ _NEGATION_ENDS = re.compile(
 
 
 def _negated(before: str) -> bool:
-    """Does a negation govern the words that follow ``before``? Not when a new clause opens after it."""
+    """Does a negation govern the words that follow ``before``? Not when a new clause opens after it, nor from
+    inside a parenthesis ('inventions (no pun intended), filed for Chapter 11')."""
+    if "(" in before:
+        before = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), before)
     found = list(_NEGATED.finditer(before))
     return bool(found) and not _NEGATION_ENDS.search(before, found[-1].end())
 
 
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 _WOULD = re.compile(r"\s+(?:[Ww]ould|[Cc]ould|[Mm]ight|may)\b")  # 'may', not 'May 5'
 _HYPOTHETICAL = re.compile(
     r"\b(?:will|would|could|may(?!\s+\d)|might|should|shall|intends?|plans?|expects?|seeks?|hopes?|if|whether|unless"

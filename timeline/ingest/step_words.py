@@ -140,6 +140,8 @@ _PETITION = re.compile(
     r"|\b(?:[\w&.-]+['’]s|its|their)\s+filing\s+(?:[\w,.-]+\s+){0,3}?(?:of\s+(?:a|its|the)\s+(?:voluntary\s+)?"
     r"(?:bankruptcy\s+)?petitions?|for\s+(?:bankruptcy|protection|chapter|relief))\b"
     r"|\b(?:since|after|before)\s+filing\s+(?:for\s+)?(?:bankruptcy|chapter|protection|its\s+petition)"
+    # 'its creditors have forced it into filing for involuntary bankruptcy protection'
+    r"|\b(?:forced|pushed|drove|driven)\s+(?:[^.;]{0,40}?\s)?into\s+filing\s+for\b"
     # the petition's own figures: 'listed debt of as much as $1 billion ... in Chapter 11 documents filed this morning'
     r"|\blisted\s+(?:assets|debts?|liabilities)\b[^.;]{0,120}?\b(?:petitions?|filing|documents|papers)\b"
     # a court's order: 'ordered the liquidation of China Evergrande Group', 'ordered China Evergrande to be wound up'
