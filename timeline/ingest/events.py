@@ -96,8 +96,9 @@ _SELF = re.compile(
     _I,
 )
 _NEXT_AMOUNT = re.compile(r"\b(?:damages|seeking|seeks|asking|claims?)\b", _I)
+DIP = re.compile(r"\bdip\b|debtor[- ]in[- ]possession", _I)  # debtor-in-possession: had only in a case
 _SUBTYPES = (
-    ("dip_financing", re.compile(r"\bdip\b|debtor[- ]in[- ]possession", _I)),
+    ("dip_financing", DIP),
     ("cash_collateral", re.compile(r"cash collateral", _I)),
     ("first_day", re.compile(r"first[- ]day", _I)),
     ("sale_363", re.compile(r"\b363\b|\bsale of (?:all|substantially)|\bbid(?:ding)? procedures\b", _I)),
@@ -283,18 +284,19 @@ _COURT_DECISIONS = frozenset(["order_entered", "plan_confirmed", "asset_sale", "
 
 def _decided_at(t: _Trigger, found: list[_Trigger], low: str, offset: int) -> bool:
     """Is ``t`` the hearing a court decision told just before it was made at ('confirmed the plan at a hearing')?"""
-    return (
-        t.kind == "hearing"
-        and low.startswith(("at ", "during "), t.start - offset)
-        and any(u.kind in _COURT_DECISIONS and u.at < t.at for u in found)
-    )
+    return _where_held(t, low, offset) and any(u.kind in _COURT_DECISIONS and u.at < t.at for u in found)
+
+
+def _where_held(t: _Trigger, low: str, offset: int = 0) -> bool:
+    """Is ``t`` a hearing told only as where something happened ('at a hearing', 'during a virtual hearing')?"""
+    return t.kind == "hearing" and low.startswith(("at ", "during "), t.start - offset)
 
 
 def _date_limit(low: str, triggers: list[_Trigger], n: int, e: int) -> int:
     """Where the dates of step ``n`` may be looked for end: at the next step's words, but past a hearing that only
     says where it was taken ('approved at a hearing held on April 7' is an approval of April 7)."""
     for later in triggers[n + 1 :]:
-        if not (later.kind == "hearing" and low.startswith(("at ", "during "), later.start)):
+        if not _where_held(later, low):
             return later.at
     return e
 

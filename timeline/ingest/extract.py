@@ -23,7 +23,7 @@ from timeline.ingest.confidence import (
 from timeline.ingest.courts import court_filed_in_state, find_court
 from timeline.ingest.dates import DateMention, date_in_file_name, find_dates, find_release_date
 from timeline.ingest.decode import Decoded, UnreadableRelease, decode_release
-from timeline.ingest.events import CHAPTER, Reading, chapter_in, chapter_of, filings_told, read_events
+from timeline.ingest.events import CHAPTER, DIP, Reading, chapter_in, chapter_of, filings_told, read_events
 from timeline.ingest.facts import CaseFacts, CompanyFacts, Confidence, Extraction, PartialDate, SourceFacts, Span
 from timeline.ingest.money import find_money
 from timeline.ingest.parties import find_people
@@ -52,7 +52,6 @@ _CASE_WORDS_LOW, _FILING_ON_LOW = lowered(_CASE_WORDS), lowered(_FILING_ON)  # o
 _TITLE_NOISE = re.compile(
     r"^(?:for immediate release|media contact|contacts?:?|exhibit\b|news release|press release)", re.I
 )
-_DIP = re.compile(r"\bDIP\b|debtor[- ]in[- ]possession", re.I)
 _COURT_SAYS = re.compile(r"\b(?:court|judge)\b|\bSection\s+363\b", re.I)
 _CASE_EVENT_KINDS = frozenset(
     [
@@ -156,7 +155,7 @@ def _is_case(text: str, reading: Reading, boiler: list[tuple[int, int]]) -> tupl
     debtor-in-possession financing, or a sale a court approved."""
     if any(e.kind in _CASE_EVENT_KINDS for e in reading.events) or reading.background_filings:
         return True, None
-    if any(e.kind == "financing" and _DIP.search(e.evidence.quote) for e in reading.events):
+    if any(e.kind == "financing" and DIP.search(e.evidence.quote) for e in reading.events):
         return True, None  # debtor-in-possession financing is had only in a case
     if any(e.kind == "asset_sale" and _COURT_SAYS.search(e.evidence.quote) for e in reading.events):
         return True, None  # 'the bankruptcy judge approved the sale at a hearing': a sale in a case
